@@ -1,0 +1,236 @@
+//! The explore bot: a greedy adventurer. In order of priority it drinks a
+//! healing potion when badly hurt, strikes an adjacent monster, picks up what
+//! lies underfoot, equips better gear, closes on visible monsters, fetches
+//! visible items, walks to the nearest unexplored edge of its map, and when
+//! nothing is left to explore takes the stairs down.
+
+use crate::schema::Content;
+use crate::schema::items::{ItemKind, PotionEffect};
+use crate::sim::algo::dijkstra::{DijkstraMap, UNREACHED};
+use crate::sim::algo::grid::{Dir, Point};
+use crate::sim::query::{ActorState, HeroState, ItemState};
+use crate::sim::{Action, PlayerId, Simulation, Tile, Who};
+
+use super::Bot;
+
+/// Drink healing below this percent of health.
+const HEAL_BELOW: i32 = 40;
+/// Go after monsters seen within this many tiles.
+const ENGAGE_RADIUS: i32 = 7;
+
+/// Scratch buffers only; see the module doc for the rules it follows.
+#[derive(Default)]
+pub struct ExploreBot {
+    actors: Vec<ActorState>,
+    items: Vec<ItemState>,
+    goals: Vec<Point>,
+    map: Option<DijkstraMap>,
+}
+
+impl Bot for ExploreBot {
+    fn decide(&mut self, sim: &Simulation, player: PlayerId) -> Option<Action> {
+        let hero = sim.hero(player)?;
+        if hero.dead || !hero.ready || hero.pending.is_some() {
+            return None;
+        }
+        let content = sim.content().clone();
+        if hero.hp * 100 < hero.max_hp * HEAL_BELOW
+            && let Some(slot) = healing_slot(&hero, &content)
+        {
+            return Some(Action::Use(slot));
+        }
+        sim.actors_on(hero.depth, &mut self.actors);
+        sim.items_on(hero.depth, &mut self.items);
+        let sees = |p: Point| sim.with_vision(player, |v| v.sees(p)).unwrap_or(false);
+        let monsters: Vec<ActorState> = self
+            .actors
+            .iter()
+            .filter(|a| matches!(a.who, Who::Monster(_)) && sees(a.at))
+            .copied()
+            .collect();
+
+        if let Some(m) = monsters
+            .iter()
+            .filter(|m| m.at.chebyshev(hero.at) == 1)
+            .min_by_key(|m| (m.hp, m.id))
+        {
+            return hero.at.dir_to(m.at).map(Action::Move);
+        }
+        if self.items.iter().any(|i| i.at == hero.at)
+            && !pack_full_for(&hero, &self.items, &content)
+        {
+            return Some(Action::PickUp);
+        }
+        if let Some(slot) = upgrade_slot(&hero, &content) {
+            return Some(Action::Use(slot));
+        }
+
+        let near: Vec<Point> = monsters
+            .iter()
+            .filter(|m| m.at.chebyshev(hero.at) <= ENGAGE_RADIUS)
+            .map(|m| m.at)
+            .collect();
+        if let Some(dir) = self.path(sim, player, &hero, &near) {
+            return Some(Action::Move(dir));
+        }
+        let loot: Vec<Point> = self
+            .items
+            .iter()
+            .filter(|i| sees(i.at) && can_take(&hero, i, &content))
+            .map(|i| i.at)
+            .collect();
+        if let Some(dir) = self.path(sim, player, &hero, &loot) {
+            return Some(Action::Move(dir));
+        }
+        let frontier = frontier(sim, player, hero.depth);
+        if let Some(dir) = self.path(sim, player, &hero, &frontier) {
+            return Some(Action::Move(dir));
+        }
+        let stairs = stairs_down(sim, player, hero.depth);
+        if stairs.contains(&hero.at) {
+            return Some(Action::Descend);
+        }
+        if let Some(dir) = self.path(sim, player, &hero, &stairs) {
+            return Some(Action::Move(dir));
+        }
+        Some(Action::Wait)
+    }
+}
+
+impl ExploreBot {
+    /// The first step of a shortest known path to any of `goals`.
+    fn path(
+        &mut self,
+        sim: &Simulation,
+        player: PlayerId,
+        hero: &HeroState,
+        goals: &[Point],
+    ) -> Option<Dir> {
+        if goals.is_empty() {
+            return None;
+        }
+        self.goals.clear();
+        self.goals.extend_from_slice(goals);
+        let actors = &self.actors;
+        let goals = &self.goals;
+        let map = &mut self.map;
+        sim.with_level(hero.depth, |level| {
+            sim.with_vision(player, |vision| {
+                let explored = vision.explored.get(&hero.depth);
+                let known = |p: Point| explored.and_then(|g| g.get(p)).copied().unwrap_or(false);
+                let (w, h) = (level.width(), level.height());
+                let map = match map {
+                    Some(m) if m.width() == w && m.height() == h => m,
+                    _ => map.insert(DijkstraMap::new(w, h)),
+                };
+                map.compute(goals.iter().copied(), i32::MAX, |p| {
+                    known(p) && level.is_walkable(p)
+                });
+                if map.get(hero.at) == UNREACHED {
+                    return None;
+                }
+                // Other heroes block; monsters do not (walking into one attacks).
+                let blocked = |p: Point| {
+                    actors
+                        .iter()
+                        .any(|a| a.at == p && matches!(a.who, Who::Player(_)) && p != hero.at)
+                };
+                map.downhill(hero.at, blocked)
+            })
+            .flatten()
+        })
+        .flatten()
+    }
+}
+
+/// Known walkable tiles next to tiles never seen.
+fn frontier(sim: &Simulation, player: PlayerId, depth: i32) -> Vec<Point> {
+    sim.with_level(depth, |level| {
+        sim.with_vision(player, |vision| {
+            let Some(explored) = vision.explored.get(&depth) else {
+                return Vec::new();
+            };
+            explored
+                .points()
+                .filter(|&p| explored.get(p) == Some(&true) && level.is_walkable(p))
+                .filter(|&p| {
+                    Dir::ALL.iter().any(|&d| {
+                        let q = p.step(d);
+                        explored.get(q) == Some(&false)
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+    })
+    .unwrap_or_default()
+}
+
+/// The stairs down, if the hero has seen them.
+fn stairs_down(sim: &Simulation, player: PlayerId, depth: i32) -> Vec<Point> {
+    sim.with_level(depth, |level| {
+        sim.with_vision(player, |vision| {
+            let Some(explored) = vision.explored.get(&depth) else {
+                return Vec::new();
+            };
+            level
+                .tiles
+                .points()
+                .filter(|&p| level.tile(p) == Tile::StairsDown && explored.get(p) == Some(&true))
+                .collect()
+        })
+        .unwrap_or_default()
+    })
+    .unwrap_or_default()
+}
+
+fn healing_slot(hero: &HeroState, content: &Content) -> Option<u8> {
+    hero.pack
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| match content.item(s.item).kind {
+            ItemKind::Potion(PotionEffect::Heal(n)) => Some((n, i)),
+            _ => None,
+        })
+        .max_by_key(|&(n, i)| (n, std::cmp::Reverse(i)))
+        .and_then(|(_, i)| u8::try_from(i).ok())
+}
+
+/// Whether picking the item up would succeed: gold always, potions that
+/// stack onto a held stack, anything while the pack has room.
+fn can_take(hero: &HeroState, item: &ItemState, content: &Content) -> bool {
+    match content.item(item.item).kind {
+        ItemKind::Gold(_) => true,
+        ItemKind::Potion(_) if hero.pack.iter().any(|s| s.item == item.item) => true,
+        _ => hero.pack.len() < hero.pack_capacity,
+    }
+}
+
+/// True when nothing underfoot could go in the pack.
+fn pack_full_for(hero: &HeroState, items: &[ItemState], content: &Content) -> bool {
+    !items
+        .iter()
+        .filter(|i| i.at == hero.at)
+        .any(|i| can_take(hero, i, content))
+}
+
+/// A pack slot holding a weapon or armour better than what is worn.
+fn upgrade_slot(hero: &HeroState, content: &Content) -> Option<u8> {
+    let weapon_score = |id| match &content.item(id).kind {
+        ItemKind::Weapon(w) => {
+            Some((w.damage.min() + w.damage.max() + 2 * w.attack) * 100 / w.attack_delay.max(1))
+        }
+        _ => None,
+    };
+    let armor_score = |id| match &content.item(id).kind {
+        ItemKind::Armor(a) => Some(a.defense * 2 + a.evasion),
+        _ => None,
+    };
+    let worn_weapon = hero.weapon.and_then(weapon_score).unwrap_or(0);
+    let worn_armor = hero.armor.and_then(armor_score).unwrap_or(-1);
+    hero.pack.iter().enumerate().find_map(|(i, s)| {
+        let better = weapon_score(s.item).is_some_and(|v| v > worn_weapon)
+            || armor_score(s.item).is_some_and(|v| v > worn_armor);
+        better.then(|| u8::try_from(i).ok()).flatten()
+    })
+}

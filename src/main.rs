@@ -1,0 +1,148 @@
+//! The `venture` binary: parses the command line, picks a mode, and reports
+//! any error in one paragraph with a non-zero exit. Everything else lives in
+//! the library.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+
+use venture::bot::BotKind;
+use venture::modes::headless::{self, HeadlessConfig};
+use venture::schema::{self, Content};
+
+/// A procedural action roguelike. Every map, monster and item comes from a
+/// seed. Run with no arguments to play in this terminal.
+#[derive(Debug, Parser)]
+#[command(name = "venture", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    play: PlayArgs,
+}
+
+#[derive(Debug, Args)]
+struct PlayArgs {
+    /// World seed (any number from 0 to 18446744073709551615, or 0x-prefixed
+    /// hex). A random one is chosen and shown when left out.
+    #[arg(long, value_parser = parse_seed, global = true)]
+    seed: Option<u64>,
+    /// The hero's name.
+    #[arg(long, default_value = "Adventurer")]
+    name: String,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Play in this terminal (the default).
+    Play,
+    /// Run the game with a bot and no screen, then print a report.
+    Headless(HeadlessArgs),
+}
+
+#[derive(Debug, Args)]
+struct HeadlessArgs {
+    /// Ticks to run (20 per second of game time).
+    #[arg(long, default_value_t = 2000)]
+    ticks: u64,
+    /// Which bot plays.
+    #[arg(long, value_enum, default_value_t = BotKind::Explore)]
+    bot: BotKind,
+    /// Stop as soon as the hero reaches this depth.
+    #[arg(long)]
+    until_depth: Option<i32>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Accepts a decimal or 0x-prefixed hexadecimal u64.
+fn parse_seed(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let parsed = match t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+        Some(hex) => u64::from_str_radix(hex, 16),
+        None => t.parse::<u64>(),
+    };
+    parsed.map_err(|_| {
+        format!(
+            "`{s}` is not a seed: use a whole number from 0 to {} (or 0x followed by hex digits)",
+            u64::MAX
+        )
+    })
+}
+
+/// A seed for a new game when none was given: not reproducible on purpose,
+/// and shown to the player so the game can be replayed.
+fn fresh_seed() -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    venture::procgen::seed::derive(nanos, u64::from(std::process::id()), &[])
+}
+
+fn load_content() -> anyhow::Result<Arc<Content>> {
+    match schema::load_defaults() {
+        Ok(c) => Ok(Arc::new(c)),
+        Err(errors) => {
+            let report = miette::Report::new(errors);
+            anyhow::bail!("the game data could not be loaded:\n{report:?}")
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let content = load_content()?;
+    let seed = cli.play.seed.unwrap_or_else(fresh_seed);
+    match cli.command {
+        Some(Command::Headless(args)) => {
+            let config = HeadlessConfig {
+                seed,
+                ticks: args.ticks,
+                bot: args.bot,
+                until_depth: args.until_depth,
+            };
+            let report = headless::run(&config, content);
+            let mut out = std::io::stdout().lock();
+            let text = if args.json {
+                serde_json::to_string_pretty(&report).context("encoding the report")?
+            } else {
+                report.to_string()
+            };
+            writeln!(out, "{text}").context("writing the report")?;
+            Ok(())
+        }
+        Some(Command::Play) | None => {
+            if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+                anyhow::bail!(
+                    "venture plays in a terminal, but standard input or output is not one. \
+                     Run it from a terminal, or use `venture headless` for a run without a screen."
+                );
+            }
+            anyhow::bail!(
+                "terminal mode is not built yet (seed {seed}, name {})",
+                cli.play.name
+            )
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // A closed pipe (`venture headless | head`) is not a failure.
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("venture: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

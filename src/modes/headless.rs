@@ -1,0 +1,167 @@
+//! Headless runs: the simulation driven by a bot with no screen, as fast as
+//! it can go, ending in a report (text or JSON) with the final state hash.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Instant;
+
+use serde::Serialize;
+
+use crate::bot::BotKind;
+use crate::schema::Content;
+use crate::sim::{EventKind, PlayerInput, Simulation};
+
+/// What to run.
+#[derive(Clone, Debug)]
+pub struct HeadlessConfig {
+    pub seed: u64,
+    pub ticks: u64,
+    pub bot: BotKind,
+    /// Stop once the hero first reaches this depth.
+    pub until_depth: Option<i32>,
+}
+
+/// What happened, for people (`Display`) and tools (`serde_json`).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Report {
+    pub seed: u64,
+    pub bot: String,
+    pub ticks: u64,
+    pub depth: i32,
+    pub deepest: i32,
+    pub hero_level: i32,
+    pub kills: u32,
+    pub gold: i64,
+    pub alive: bool,
+    pub won: bool,
+    /// Why the run ended: "ticks", "depth", "death" or "victory".
+    pub ended_by: String,
+    /// How many events of each kind the run produced.
+    pub events: BTreeMap<String, u64>,
+    /// The final state hash as 16 hex digits.
+    pub state_hash: String,
+    pub elapsed_ms: f64,
+    pub ticks_per_second: f64,
+}
+
+/// Runs a seed to the end and reports.
+pub fn run(config: &HeadlessConfig, content: Arc<Content>) -> Report {
+    let mut sim = Simulation::new(config.seed, content);
+    let player = sim.add_player("Bot");
+    let mut bot = config.bot.build();
+    let mut events: BTreeMap<String, u64> = BTreeMap::new();
+    let mut inputs = Vec::with_capacity(1);
+    let mut ended_by = "ticks";
+    let start = Instant::now();
+    while sim.tick() < config.ticks {
+        inputs.clear();
+        if let Some(action) = bot.decide(&sim, player) {
+            inputs.push(PlayerInput { player, action });
+        }
+        for e in sim.step(&inputs) {
+            *events.entry(event_name(&e.kind).to_owned()).or_insert(0) += 1;
+        }
+        let Some(hero) = sim.hero(player) else { break };
+        if hero.won {
+            ended_by = "victory";
+            break;
+        }
+        if hero.dead {
+            ended_by = "death";
+            break;
+        }
+        if config.until_depth.is_some_and(|d| hero.deepest >= d) {
+            ended_by = "depth";
+            break;
+        }
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    let hero = sim.hero(player);
+    Report {
+        seed: config.seed,
+        bot: format!("{:?}", config.bot).to_lowercase(),
+        ticks: sim.tick(),
+        depth: hero.as_ref().map_or(0, |h| h.depth),
+        deepest: hero.as_ref().map_or(0, |h| h.deepest),
+        hero_level: hero.as_ref().map_or(0, |h| h.level),
+        kills: hero.as_ref().map_or(0, |h| h.kills),
+        gold: hero.as_ref().map_or(0, |h| h.gold),
+        alive: hero.as_ref().is_some_and(|h| !h.dead),
+        won: hero.as_ref().is_some_and(|h| h.won),
+        ended_by: ended_by.to_owned(),
+        events,
+        state_hash: format!("{:016x}", sim.state_hash()),
+        elapsed_ms: elapsed * 1000.0,
+        ticks_per_second: if elapsed > 0.0 {
+            sim.tick() as f64 / elapsed
+        } else {
+            0.0
+        },
+    }
+}
+
+/// The event kind's name, as counted in reports.
+fn event_name(kind: &EventKind) -> &'static str {
+    match kind {
+        EventKind::Hit { .. } => "hit",
+        EventKind::Miss { .. } => "miss",
+        EventKind::StatusApplied { .. } => "status_applied",
+        EventKind::StatusEnded { .. } => "status_ended",
+        EventKind::StatusPulse { .. } => "status_pulse",
+        EventKind::Died { .. } => "died",
+        EventKind::GainedXp { .. } => "gained_xp",
+        EventKind::LevelUp { .. } => "level_up",
+        EventKind::PickedUp { .. } => "picked_up",
+        EventKind::PickedUpGold { .. } => "picked_up_gold",
+        EventKind::Drank { .. } => "drank",
+        EventKind::Healed { .. } => "healed",
+        EventKind::Cured { .. } => "cured",
+        EventKind::Equipped { .. } => "equipped",
+        EventKind::Unequipped { .. } => "unequipped",
+        EventKind::Dropped { .. } => "dropped",
+        EventKind::DoorOpened { .. } => "door_opened",
+        EventKind::ChangedLevel { .. } => "changed_level",
+        EventKind::Noticed { .. } => "noticed",
+        EventKind::Fled { .. } => "fled",
+        EventKind::PackFull { .. } => "pack_full",
+        EventKind::NothingToPickUp { .. } => "nothing_to_pick_up",
+        EventKind::NoStairsHere { .. } => "no_stairs_here",
+        EventKind::CannotLeave { .. } => "cannot_leave",
+        EventKind::Victory { .. } => "victory",
+    }
+}
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "seed        {}", self.seed)?;
+        writeln!(f, "bot         {}", self.bot)?;
+        writeln!(f, "ticks       {} (ended by {})", self.ticks, self.ended_by)?;
+        writeln!(f, "depth       {} (deepest {})", self.depth, self.deepest)?;
+        writeln!(
+            f,
+            "hero        level {}, {} kills, {} gold, {}",
+            self.hero_level,
+            self.kills,
+            self.gold,
+            if self.won {
+                "victorious"
+            } else if self.alive {
+                "alive"
+            } else {
+                "dead"
+            }
+        )?;
+        let events: Vec<String> = self
+            .events
+            .iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect();
+        writeln!(f, "events      {}", events.join(", "))?;
+        writeln!(f, "state hash  {}", self.state_hash)?;
+        write!(
+            f,
+            "speed       {:.0} ticks/s ({:.1} ms)",
+            self.ticks_per_second, self.elapsed_ms
+        )
+    }
+}

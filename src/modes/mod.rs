@@ -1,0 +1,6 @@
+//! The ways into the game. `headless.rs` runs bots with no screen;
+//! `terminal/` plays in any terminal; `screens/` and `input.rs` are shared by
+//! the interactive front ends; `app.rs` ties a simulation, a player's view
+//! and the screen stack together for them.
+
+pub mod headless;

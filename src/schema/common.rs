@@ -1,0 +1,168 @@
+//! Small value types shared by several schema files.
+
+use serde::{Deserialize, Serialize};
+
+/// A colour as the schemas write it: `(r, g, b)`. Front ends map it down to
+/// whatever the display supports.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+/// An inclusive integer range written `(min, max)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Span(pub i32, pub i32);
+
+impl Span {
+    pub fn min(self) -> i32 {
+        self.0.min(self.1)
+    }
+
+    pub fn max(self) -> i32 {
+        self.0.max(self.1)
+    }
+
+    pub fn contains(self, v: i32) -> bool {
+        (self.min()..=self.max()).contains(&v)
+    }
+}
+
+/// What kind of harm a hit does; each actor resists each kind separately.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum DamageType {
+    #[default]
+    Physical,
+    Fire,
+    Ice,
+    Lightning,
+    Poison,
+}
+
+impl DamageType {
+    pub const COUNT: usize = 5;
+    pub const ALL: [DamageType; Self::COUNT] = [
+        DamageType::Physical,
+        DamageType::Fire,
+        DamageType::Ice,
+        DamageType::Lightning,
+        DamageType::Poison,
+    ];
+
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            DamageType::Physical => "physical",
+            DamageType::Fire => "fire",
+            DamageType::Ice => "ice",
+            DamageType::Lightning => "lightning",
+            DamageType::Poison => "poison",
+        }
+    }
+}
+
+/// Per-damage-type resistance in percent, written as a map such as
+/// `{Fire: 50, Ice: -25}`. 100 is immunity, negative values are weaknesses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(
+    from = "std::collections::BTreeMap<DamageType, i32>",
+    into = "std::collections::BTreeMap<DamageType, i32>"
+)]
+pub struct Resistances(pub [i32; DamageType::COUNT]);
+
+impl Resistances {
+    pub fn get(&self, t: DamageType) -> i32 {
+        self.0[t.index()]
+    }
+}
+
+impl From<std::collections::BTreeMap<DamageType, i32>> for Resistances {
+    fn from(map: std::collections::BTreeMap<DamageType, i32>) -> Self {
+        let mut r = [0; DamageType::COUNT];
+        for (t, v) in map {
+            r[t.index()] = v;
+        }
+        Resistances(r)
+    }
+}
+
+impl From<Resistances> for std::collections::BTreeMap<DamageType, i32> {
+    fn from(r: Resistances) -> Self {
+        DamageType::ALL
+            .iter()
+            .filter(|t| r.get(**t) != 0)
+            .map(|&t| (t, r.get(t)))
+            .collect()
+    }
+}
+
+/// A lasting condition on an actor. Every kind is pooled in the simulation,
+/// so applying one never allocates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum StatusKind {
+    /// Fire damage every second.
+    Burning,
+    /// Poison damage every second.
+    Poisoned,
+    /// Healing every second.
+    Regenerating,
+    /// Acts half again as fast.
+    Hasted,
+    /// Deals a quarter less damage.
+    Weakened,
+}
+
+impl StatusKind {
+    pub const COUNT: usize = 5;
+    pub const ALL: [StatusKind; Self::COUNT] = [
+        StatusKind::Burning,
+        StatusKind::Poisoned,
+        StatusKind::Regenerating,
+        StatusKind::Hasted,
+        StatusKind::Weakened,
+    ];
+
+    /// The bit of this kind in a status mask.
+    pub const fn bit(self) -> u16 {
+        1 << (self as u16)
+    }
+
+    /// The damage type of a status that hurts, whose resistance softens it.
+    pub const fn element(self) -> Option<DamageType> {
+        match self {
+            StatusKind::Burning => Some(DamageType::Fire),
+            StatusKind::Poisoned => Some(DamageType::Poison),
+            _ => None,
+        }
+    }
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            StatusKind::Burning => "burning",
+            StatusKind::Poisoned => "poisoned",
+            StatusKind::Regenerating => "regenerating",
+            StatusKind::Hasted => "hasted",
+            StatusKind::Weakened => "weakened",
+        }
+    }
+}
+
+/// A status that a hit, a potion or a trap applies: what, how strong (damage
+/// or healing per pulse), and for how many ticks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusSpec {
+    pub kind: StatusKind,
+    #[serde(default)]
+    pub magnitude: i32,
+    pub duration: u32,
+    /// Chance in percent that a hit applies it (potions always do).
+    #[serde(default = "always")]
+    pub chance: u32,
+}
+
+fn always() -> u32 {
+    100
+}

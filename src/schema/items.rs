@@ -1,0 +1,89 @@
+//! `data-schemas/items.ron`: everything that can lie on the floor or be carried.
+
+use serde::{Deserialize, Serialize};
+
+use super::common::{DamageType, Resistances, Rgb, Span, StatusSpec};
+
+/// The file's top level.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemsFile {
+    pub items: Vec<ItemDef>,
+}
+
+/// One kind of item.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemDef {
+    /// Unique key other files refer to.
+    pub id: String,
+    pub name: String,
+    pub glyph: char,
+    pub color: Rgb,
+    pub kind: ItemKind,
+    /// The shallowest and deepest levels it is found on.
+    pub depth: Span,
+    /// Relative frequency among the items allowed at a depth (0: never
+    /// placed at random, only dropped or given).
+    #[serde(default = "default_weight")]
+    pub weight: u32,
+}
+
+/// What an item does.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ItemKind {
+    /// Drunk from the inventory; used up.
+    Potion(PotionEffect),
+    /// Wielded: replaces the bare-hand damage roll.
+    Weapon(WeaponDef),
+    /// Worn: adds defence and resistances.
+    Armor(ArmorDef),
+    /// Picked up straight into the purse; the amount is rolled in the span
+    /// and grows with depth.
+    Gold(Span),
+}
+
+/// What drinking a potion does.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum PotionEffect {
+    /// Restores this many hit points at once.
+    Heal(i32),
+    /// Applies a status to the drinker.
+    Status(StatusSpec),
+    /// Removes burning, poison and weakness.
+    Cure,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeaponDef {
+    pub damage: Span,
+    #[serde(default)]
+    pub damage_type: DamageType,
+    /// Added to the wielder's attack.
+    #[serde(default)]
+    pub attack: i32,
+    #[serde(default)]
+    pub accuracy: i32,
+    #[serde(default)]
+    pub crit_chance: i32,
+    /// Ticks between blows with this weapon.
+    pub attack_delay: i32,
+    /// A status its hits may inflict.
+    #[serde(default)]
+    pub on_hit: Option<StatusSpec>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArmorDef {
+    pub defense: i32,
+    #[serde(default)]
+    pub evasion: i32,
+    #[serde(default)]
+    pub resist: Resistances,
+}
+
+fn default_weight() -> u32 {
+    10
+}

@@ -1,0 +1,49 @@
+//! `data-schemas/levels.ron`: how levels are laid out and filled, by depth.
+
+use serde::{Deserialize, Serialize};
+
+use super::common::Span;
+use crate::procgen::terrain::bsp::BspParams;
+use crate::procgen::terrain::cellular::CaveParams;
+
+/// The file's top level: bands of depths, each with its own recipe.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelsFile {
+    pub bands: Vec<LevelBand>,
+}
+
+/// The recipe for every level whose depth falls in `depth`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelBand {
+    pub depth: Span,
+    /// Map size in tiles.
+    pub width: i32,
+    pub height: i32,
+    /// Layout generators to choose from, with relative weights.
+    pub generators: Vec<GeneratorChoice>,
+    /// How many ordinary monsters are placed.
+    pub monsters: Span,
+    /// How many items lie about outside treasure rooms.
+    pub items: Span,
+    /// How many items a treasure room holds.
+    pub treasure: Span,
+}
+
+/// One layout generator and how often it is picked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GeneratorChoice {
+    pub weight: u32,
+    pub generator: Generator,
+}
+
+/// The layout generators, each with its own parameters.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Generator {
+    /// Rooms and corridors from a binary space partition.
+    Bsp(BspParams),
+    /// Caves grown by a cellular automaton.
+    Caves(CaveParams),
+}

@@ -1,0 +1,455 @@
+//! Checks that parsed schemas make sense together (ranges, unique ids,
+//! references, coverage of every depth) and links ids into indices.
+//!
+//! RON gives no positions for values once parsed, so errors are located by
+//! finding the entry's `id: "..."` and then the field name after it.
+
+use std::collections::BTreeMap;
+
+use super::common::{Resistances, Span, StatusSpec};
+use super::error::{SchemaError, SchemaErrorKind as K, SchemaErrors};
+use super::game::GameRules;
+use super::items::{ItemDef, ItemKind, PotionEffect};
+use super::levels::LevelBand;
+use super::load::SchemaSource;
+use super::monsters::MonsterDef;
+use super::{Content, ItemId, MonsterId};
+
+/// The parsed files, each with the source it came from.
+pub(super) struct Files<'a> {
+    pub game: (GameRules, &'a SchemaSource),
+    pub monsters: (Vec<MonsterDef>, &'a SchemaSource),
+    pub items: (Vec<ItemDef>, &'a SchemaSource),
+    pub levels: (Vec<LevelBand>, &'a SchemaSource),
+}
+
+/// Finds where things are written in one file.
+struct Loc<'a> {
+    src: &'a SchemaSource,
+}
+
+impl Loc<'_> {
+    /// The offset of the `n`th entry whose `id` is `id` (0 when absent).
+    fn entry(&self, id: &str, n: usize) -> usize {
+        let text = &self.src.text;
+        let quoted = format!("\"{id}\"");
+        text.match_indices(&quoted)
+            .filter(|(i, _)| text[..*i].trim_end().ends_with("id:"))
+            .nth(n)
+            .map_or(0, |(i, _)| i)
+    }
+
+    /// The offset of `field:` inside the entry starting at `entry` (the entry
+    /// itself when the field was left to its default).
+    fn field(&self, entry: usize, field: &str) -> usize {
+        let text = &self.src.text;
+        let rest = &text[entry.min(text.len())..];
+        // The entry ends where the next entry's id begins.
+        let end = rest[1.min(rest.len())..]
+            .find("id:")
+            .map_or(rest.len(), |i| i + 1);
+        let body = &rest[..end];
+        let mut from = 0;
+        while let Some(i) = body[from..].find(field) {
+            let at = from + i;
+            let before_ok = body[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '_');
+            let after = body[at + field.len()..].trim_start();
+            if before_ok && after.starts_with(':') {
+                return entry + at;
+            }
+            from = at + field.len();
+        }
+        entry
+    }
+
+    fn error(&self, offset: usize, len: usize, kind: K, msg: String) -> SchemaError {
+        SchemaError::at(&self.src.name, &self.src.text, offset, len, kind, msg)
+    }
+
+    /// An out-of-range error on `field` of the entry `id`.
+    fn range(&self, id: &str, field: &str, value: i64, lo: i64, hi: i64) -> Option<SchemaError> {
+        if (lo..=hi).contains(&value) {
+            return None;
+        }
+        let at = self.field(self.entry(id, 0), field);
+        Some(
+            self.error(
+                at,
+                field.len(),
+                K::OutOfRange,
+                format!("`{field}` of `{id}` is {value}, outside {lo}..={hi}"),
+            )
+            .with_help(format!("use a value from {lo} to {hi}")),
+        )
+    }
+}
+
+/// Collects range errors for one entry.
+struct Checker<'a, 'b> {
+    loc: &'a Loc<'a>,
+    id: &'a str,
+    errors: &'b mut SchemaErrors,
+}
+
+impl Checker<'_, '_> {
+    fn range(&mut self, field: &str, value: impl Into<i64>, lo: i64, hi: i64) {
+        if let Some(e) = self.loc.range(self.id, field, value.into(), lo, hi) {
+            self.errors.push(e);
+        }
+    }
+
+    fn span(&mut self, field: &str, s: Span, lo: i64, hi: i64) {
+        self.range(field, s.min(), lo, hi);
+        self.range(field, s.max(), lo, hi);
+    }
+
+    fn resist(&mut self, r: &Resistances) {
+        for v in r.0 {
+            self.range("resist", v, -100, 100);
+        }
+    }
+
+    fn status(&mut self, field: &str, s: &Option<StatusSpec>) {
+        if let Some(s) = s {
+            self.range(field, s.magnitude, 0, 1000);
+            self.range(field, s.duration, 1, 100_000);
+            self.range(field, s.chance, 0, 100);
+        }
+    }
+
+    fn glyph(&mut self, glyph: char) {
+        if !glyph.is_ascii_graphic() {
+            let at = self.loc.field(self.loc.entry(self.id, 0), "glyph");
+            self.errors.push(
+                self.loc
+                    .error(
+                        at,
+                        5,
+                        K::OutOfRange,
+                        format!(
+                            "the glyph of `{}` is not a printable ASCII character",
+                            self.id
+                        ),
+                    )
+                    .with_help("use a single visible ASCII character such as 'g'"),
+            );
+        }
+    }
+}
+
+/// Reports each id after its first use as a duplicate; returns id -> index.
+fn index_ids<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    loc: &Loc,
+    what: &str,
+    errors: &mut SchemaErrors,
+) -> BTreeMap<String, u16> {
+    let mut seen: BTreeMap<String, u16> = BTreeMap::new();
+    let mut repeats: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, id) in ids.enumerate() {
+        if seen.contains_key(id) {
+            let n = repeats.entry(id).or_insert(0);
+            *n += 1;
+            let at = loc.entry(id, *n);
+            errors.push(loc.error(
+                at,
+                id.len() + 2,
+                K::DuplicateId,
+                format!("the {what} id `{id}` is used twice"),
+            ));
+        } else if let Ok(i) = u16::try_from(i) {
+            seen.insert(id.to_owned(), i);
+        }
+    }
+    seen
+}
+
+pub(super) fn validate_and_link(
+    files: Files,
+    hash: u64,
+    errors: &mut SchemaErrors,
+) -> Option<Content> {
+    let Files {
+        game: (rules, game_src),
+        monsters: (monsters, mon_src),
+        items: (items, item_src),
+        levels: (levels, lvl_src),
+    } = files;
+    let (gl, ml, il, ll) = (
+        Loc { src: game_src },
+        Loc { src: mon_src },
+        Loc { src: item_src },
+        Loc { src: lvl_src },
+    );
+
+    let item_ids = index_ids(items.iter().map(|i| i.id.as_str()), &il, "item", errors);
+    index_ids(
+        monsters.iter().map(|m| m.id.as_str()),
+        &ml,
+        "monster",
+        errors,
+    );
+    let depth_max = i64::from(rules.dungeon_depth.clamp(1, 99));
+
+    check_rules(&rules, &gl, errors);
+    let start_items = resolve_refs(rules.player.start_items.iter(), &item_ids, &gl, errors);
+
+    let mut loot = Vec::with_capacity(monsters.len());
+    for m in &monsters {
+        let mut c = Checker {
+            loc: &ml,
+            id: &m.id,
+            errors,
+        };
+        c.glyph(m.glyph);
+        c.range("hp", m.hp, 1, 1_000_000);
+        c.range("attack", m.attack, 0, 10_000);
+        c.range("defense", m.defense, 0, 10_000);
+        c.span("damage", m.damage, 0, 10_000);
+        c.range("evasion", m.evasion, 0, 95);
+        c.range("accuracy", m.accuracy, 0, 1000);
+        c.range("crit_chance", m.crit_chance, 0, 100);
+        c.resist(&m.resist);
+        c.range("speed", m.speed, 1, 10_000);
+        c.range("attack_delay", m.attack_delay, 1, 1000);
+        c.range("sight", m.sight, 0, 30);
+        c.range("xp", m.xp, 0, 1_000_000);
+        c.span("depth", m.depth, 1, depth_max);
+        c.range("flee_below", m.flee_below, 0, 100);
+        c.status("on_hit", &m.on_hit);
+        let mut drops = Vec::with_capacity(m.loot.len());
+        for entry in &m.loot {
+            c.range("loot", entry.1, 0, 100);
+            let ids = resolve_refs(std::iter::once(&entry.0), &item_ids, &ml, c.errors);
+            drops.extend(ids.into_iter().map(|id| (id, entry.1)));
+        }
+        loot.push(drops);
+    }
+
+    for it in &items {
+        let mut c = Checker {
+            loc: &il,
+            id: &it.id,
+            errors,
+        };
+        c.glyph(it.glyph);
+        c.span("depth", it.depth, 1, depth_max);
+        match &it.kind {
+            ItemKind::Potion(PotionEffect::Heal(n)) => c.range("Heal", *n, 1, 1_000_000),
+            ItemKind::Potion(PotionEffect::Status(s)) => c.status("Status", &Some(*s)),
+            ItemKind::Potion(PotionEffect::Cure) => {}
+            ItemKind::Weapon(w) => {
+                c.span("damage", w.damage, 0, 10_000);
+                c.range("attack_delay", w.attack_delay, 1, 1000);
+                c.range("crit_chance", w.crit_chance, 0, 100);
+                c.status("on_hit", &w.on_hit);
+            }
+            ItemKind::Armor(a) => {
+                c.range("defense", a.defense, 0, 10_000);
+                c.range("evasion", a.evasion, 0, 95);
+                c.resist(&a.resist);
+            }
+            ItemKind::Gold(s) => c.span("Gold", *s, 1, 1_000_000),
+        }
+    }
+
+    check_levels(&levels, &ll, depth_max, errors);
+    check_coverage(&monsters, &ml, &rules, errors);
+
+    for (what, n, loc) in [
+        ("monsters", monsters.len(), &ml),
+        ("items", items.len(), &il),
+    ] {
+        if n > usize::from(u16::MAX) {
+            errors.push(loc.error(
+                0,
+                1,
+                K::OutOfRange,
+                format!("{n} {what} is more than the limit of {}", u16::MAX),
+            ));
+        }
+    }
+    Some(
+        Content {
+            rules,
+            monsters,
+            items,
+            levels,
+            loot,
+            start_items,
+            hash,
+            monster_index: BTreeMap::new(),
+            item_index: item_ids.into_iter().map(|(k, v)| (k, ItemId(v))).collect(),
+        }
+        .with_monster_index(),
+    )
+}
+
+fn resolve_refs<'a>(
+    refs: impl Iterator<Item = &'a String>,
+    ids: &BTreeMap<String, u16>,
+    loc: &Loc,
+    errors: &mut SchemaErrors,
+) -> Vec<ItemId> {
+    let mut out = Vec::new();
+    for r in refs {
+        match ids.get(r.as_str()) {
+            Some(&i) => out.push(ItemId(i)),
+            None => {
+                let quoted = format!("\"{r}\"");
+                let at = loc.src.text.find(&quoted).unwrap_or(0);
+                errors.push(
+                    loc.error(
+                        at,
+                        quoted.len(),
+                        K::UnknownReference,
+                        format!("no item has the id `{r}`"),
+                    )
+                    .with_help("use the id of an entry in items.ron"),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn check_rules(r: &GameRules, loc: &Loc, errors: &mut SchemaErrors) {
+    let top = |field: &str, v: i64, lo: i64, hi: i64, errors: &mut SchemaErrors| {
+        if !(lo..=hi).contains(&v) {
+            let at = loc.field(0, field);
+            errors.push(loc.error(
+                at,
+                field.len(),
+                K::OutOfRange,
+                format!("`{field}` is {v}, outside {lo}..={hi}"),
+            ));
+        }
+    };
+    top("dungeon_depth", r.dungeon_depth.into(), 1, 99, errors);
+    top(
+        "depth_scaling_percent",
+        r.depth_scaling_percent.into(),
+        0,
+        100,
+        errors,
+    );
+    top(
+        "regen_interval",
+        r.regen_interval.into(),
+        0,
+        100_000,
+        errors,
+    );
+    top("hunt_memory", r.hunt_memory.into(), 0, 100_000, errors);
+    top("chase_radius", r.chase_radius.into(), 1, 200, errors);
+    let p = &r.player;
+    top("hp", p.hp.into(), 1, 1_000_000, errors);
+    top("attack", p.attack.into(), 0, 10_000, errors);
+    top("defense", p.defense.into(), 0, 10_000, errors);
+    top("evasion", p.evasion.into(), 0, 95, errors);
+    top("crit_chance", p.crit_chance.into(), 0, 100, errors);
+    top("speed", p.speed.into(), 1, 10_000, errors);
+    top("attack_delay", p.attack_delay.into(), 1, 1000, errors);
+    top("sight", p.sight.into(), 1, 30, errors);
+    top("inventory_size", p.inventory_size.into(), 1, 26, errors);
+    let l = &r.levelling;
+    top("first", l.first.into(), 1, 1_000_000, errors);
+    top("growth_percent", l.growth_percent.into(), 100, 1000, errors);
+    top("max_level", l.max_level.into(), 1, 99, errors);
+}
+
+fn check_levels(bands: &[LevelBand], loc: &Loc, depth_max: i64, errors: &mut SchemaErrors) {
+    for (i, b) in bands.iter().enumerate() {
+        let at = loc
+            .src
+            .text
+            .match_indices("depth:")
+            .nth(i)
+            .map_or(0, |(o, _)| o);
+        let mut bad = |field: &str, msg: String| {
+            let off = loc.field(at, field);
+            errors.push(loc.error(off, field.len(), K::OutOfRange, msg));
+        };
+        if !(20..=512).contains(&b.width) || !(20..=512).contains(&b.height) {
+            bad(
+                "width",
+                format!(
+                    "a level of {}x{} tiles is outside 20..=512 on a side",
+                    b.width, b.height
+                ),
+            );
+        }
+        if b.generators
+            .iter()
+            .map(|g| u64::from(g.weight))
+            .sum::<u64>()
+            == 0
+        {
+            bad("generators", "no generator has a weight above zero".into());
+        }
+        for (f, s) in [
+            ("monsters", b.monsters),
+            ("items", b.items),
+            ("treasure", b.treasure),
+        ] {
+            if s.min() < 0 || s.max() > 5000 {
+                bad(f, format!("`{f}` ({}, {}) is outside 0..=5000", s.0, s.1));
+            }
+        }
+    }
+    for d in 1..=depth_max {
+        if !bands.iter().any(|b| b.depth.contains(d as i32)) {
+            errors.push(loc.error(
+                0,
+                1,
+                K::MissingContent,
+                format!("no band in levels.ron covers depth {d}"),
+            ));
+        }
+    }
+}
+
+fn check_coverage(
+    monsters: &[MonsterDef],
+    loc: &Loc,
+    rules: &GameRules,
+    errors: &mut SchemaErrors,
+) {
+    let last = rules.dungeon_depth.clamp(1, 99);
+    for d in 1..=last {
+        if !monsters.iter().any(|m| !m.boss && m.depth.contains(d)) {
+            errors.push(loc.error(
+                0,
+                1,
+                K::MissingContent,
+                format!("no ordinary monster can appear at depth {d}"),
+            ));
+        }
+    }
+    if !monsters.iter().any(|m| m.boss && m.depth.contains(last)) {
+        errors.push(
+            loc.error(
+                0,
+                1,
+                K::MissingContent,
+                format!("no boss can appear at depth {last}, the deepest level"),
+            )
+            .with_help("add a monster with `boss: true` whose depth range includes the last level"),
+        );
+    }
+}
+
+impl Content {
+    fn with_monster_index(mut self) -> Self {
+        self.monster_index = self
+            .monsters
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| Some((m.id.clone(), MonsterId(u16::try_from(i).ok()?))))
+            .collect();
+        self
+    }
+}

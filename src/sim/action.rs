@@ -1,0 +1,37 @@
+//! What players ask for. Keyboards, network clients, bots and replays all
+//! produce these, so every way in exercises exactly the same rules.
+
+use serde::{Deserialize, Serialize};
+
+use super::algo::grid::Dir;
+
+/// A player slot in the simulation, stable for the whole run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PlayerId(pub u8);
+
+/// One thing a player's hero can do. Actions wait until the hero has the
+/// energy to act, so a key pressed a little early is not lost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Action {
+    /// Step one tile; stepping into a monster attacks it, into a door opens it.
+    Move(Dir),
+    /// Let one action's worth of time pass.
+    Wait,
+    /// Pick up what lies underfoot.
+    PickUp,
+    /// Drink, wield or wear the item in this pack slot (0-based).
+    Use(u8),
+    /// Drop the item in this pack slot on the floor.
+    Drop(u8),
+    /// Take the stairs down (standing on them).
+    Descend,
+    /// Take the stairs up (standing on them).
+    Ascend,
+}
+
+/// One player's action for one tick.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PlayerInput {
+    pub player: PlayerId,
+    pub action: Action,
+}

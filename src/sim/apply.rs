@@ -1,0 +1,330 @@
+//! Structural changes, applied after the systems have run, in a fixed order:
+//! despawns, then spawns, then heroes changing level (generating levels on a
+//! first visit). Also the spawning of every kind of entity, used by these
+//! and by `Simulation::new`/`add_player`.
+
+use specs::{Builder, Entity, World, WorldExt};
+
+use super::action::PlayerId;
+use super::algo::grid::Point;
+use super::components::{
+    Actor, Ai, Combat, FloorItem, Health, Intent, Inventory, Monster, Player, Position, StableId,
+    Vision,
+};
+use super::event::{EventKind, SimEvent};
+use super::hero::{effective_combat, starting_combat};
+use super::resources::{
+    ActiveLevels, ActorOrder, Events, IdAllocator, LevelMove, Levels, Pending, Players, Rules,
+    Spawn, WorldSeed,
+};
+use super::status::{StatusPool, Statuses};
+use crate::procgen::level as levelgen;
+use crate::schema::items::ItemKind;
+use crate::schema::{ItemId, MonsterId};
+
+/// Carries out everything the systems queued this tick.
+pub fn apply(world: &mut World) {
+    // Take the queues out so the world can be borrowed freely, then put them
+    // back (emptied, capacity kept) so the next tick allocates nothing.
+    let mut pending = std::mem::take(&mut *world.write_resource::<Pending>());
+    despawn(world, &mut pending.despawn);
+    for s in pending.spawn.drain(..) {
+        match s {
+            Spawn::Item {
+                item,
+                count,
+                depth,
+                at,
+            } => {
+                spawn_item(world, item, count, depth, at);
+            }
+            Spawn::Monster {
+                kind,
+                boss,
+                depth,
+                at,
+            } => {
+                spawn_monster(world, kind, boss, depth, at);
+            }
+        }
+    }
+    for m in pending.level_moves.drain(..) {
+        move_level(world, m);
+    }
+    *world.write_resource::<Pending>() = pending;
+    refresh_active_levels(world);
+}
+
+fn despawn(world: &mut World, doomed: &mut Vec<Entity>) {
+    if doomed.is_empty() {
+        return;
+    }
+    doomed.sort_unstable();
+    doomed.dedup();
+    {
+        let positions = world.read_storage::<Position>();
+        let mut statuses = world.write_storage::<Statuses>();
+        let mut levels = world.write_resource::<Levels>();
+        let mut pool = world.write_resource::<StatusPool>();
+        let mut order = world.write_resource::<ActorOrder>();
+        for &e in doomed.iter() {
+            if let Some(pos) = positions.get(e)
+                && let Some(level) = levels.get_mut(pos.depth)
+                && level.occupant(pos.at) == Some(e)
+            {
+                level.occupants.set(pos.at, None);
+            }
+            if let Some(st) = statuses.get_mut(e) {
+                pool.clear(st);
+            }
+        }
+        order.0.retain(|(_, e)| doomed.binary_search(e).is_err());
+    }
+    // Entities queued here are alive (systems only queue live ones), so the
+    // only possible error is a stale id, which has nothing left to delete.
+    let _ = world.delete_entities(doomed);
+    doomed.clear();
+}
+
+fn next_id(world: &World) -> u64 {
+    world.write_resource::<IdAllocator>().allocate()
+}
+
+/// Lays an item on the floor.
+pub fn spawn_item(world: &mut World, item: ItemId, count: u16, depth: i32, at: Point) -> Entity {
+    let id = next_id(world);
+    world
+        .create_entity()
+        .with(StableId(id))
+        .with(Position { depth, at })
+        .with(FloorItem { item, count })
+        .build()
+}
+
+/// Scales a monster stat for a level `levels` below its shallowest depth.
+fn scaled(value: i32, levels: i32, percent: i32) -> i32 {
+    let grown = i64::from(value) * i64::from(100 + percent * levels.max(0)) / 100;
+    i32::try_from(grown).unwrap_or(i32::MAX)
+}
+
+/// Creates a monster, scaled for its depth, on a free tile at or near `at`.
+pub fn spawn_monster(
+    world: &mut World,
+    kind: MonsterId,
+    boss: bool,
+    depth: i32,
+    at: Point,
+) -> Option<Entity> {
+    let content = world.read_resource::<Rules>().0.clone();
+    let def = content.monster(kind);
+    let below = depth - def.depth.min();
+    let pct = content.rules.depth_scaling_percent;
+    let at = {
+        let levels = world.read_resource::<Levels>();
+        let level = levels.get(depth)?;
+        if level.is_walkable(at) && level.occupant(at).is_none() {
+            at
+        } else {
+            level.free_tile_near(at)?
+        }
+    };
+    let combat = Combat {
+        attack: scaled(def.attack, below, pct),
+        defense: scaled(def.defense, below, pct),
+        damage: def.damage,
+        damage_type: def.damage_type,
+        evasion: def.evasion,
+        accuracy: def.accuracy,
+        crit_chance: def.crit_chance,
+        resist: def.resist,
+        attack_delay: def.attack_delay,
+        on_hit: def.on_hit,
+    };
+    let monster = Monster {
+        kind,
+        boss,
+        xp: scaled(def.xp, below, pct),
+        flee_below: def.flee_below,
+        sight: def.sight,
+    };
+    let id = next_id(world);
+    let e = world
+        .create_entity()
+        .with(StableId(id))
+        .with(Position { depth, at })
+        .with(Health::new(scaled(def.hp, below, pct).max(1)))
+        .with(Actor::new(def.speed))
+        .with(combat)
+        .with(monster)
+        .with(Ai::default())
+        .with(Intent::None)
+        .with(Statuses::default())
+        .build();
+    place_actor(world, e, id, depth, at);
+    Some(e)
+}
+
+/// Creates a player's hero at the top of the dungeon.
+pub fn spawn_player(world: &mut World, player: PlayerId, name: &str) -> Option<Entity> {
+    ensure_level(world, 1);
+    let content = world.read_resource::<Rules>().0.clone();
+    let p = &content.rules.player;
+    let at = {
+        let levels = world.read_resource::<Levels>();
+        let level = levels.get(1)?;
+        level.free_tile_near(level.arrival_from_above)?
+    };
+    let base = starting_combat(&content);
+    let capacity = usize::try_from(p.inventory_size).unwrap_or(1).max(1);
+    let mut inventory = Inventory::new(capacity);
+    for &item in content.start_items() {
+        match content.item(item).kind {
+            ItemKind::Weapon(_) if inventory.weapon.is_none() => inventory.weapon = Some(item),
+            ItemKind::Armor(_) if inventory.armor.is_none() => inventory.armor = Some(item),
+            ItemKind::Gold(s) => inventory.gold += i64::from(s.max()),
+            ItemKind::Potion(_) => {
+                inventory.add(item, 1, true);
+            }
+            _ => {
+                inventory.add(item, 1, false);
+            }
+        }
+    }
+    let combat = effective_combat(&base, &inventory, &content);
+    let hero = Player {
+        id: player,
+        name: name.to_owned(),
+        level: 1,
+        xp: 0,
+        base,
+        base_max_hp: p.hp,
+        pending: None,
+        kills: 0,
+        deepest: 1,
+        dead: false,
+        won: false,
+    };
+    let id = next_id(world);
+    let e = world
+        .create_entity()
+        .with(StableId(id))
+        .with(Position { depth: 1, at })
+        .with(Health::new(p.hp))
+        .with(Actor::new(p.speed))
+        .with(combat)
+        .with(hero)
+        .with(Vision::new(p.sight))
+        .with(inventory)
+        .with(Intent::None)
+        .with(Statuses::default())
+        .build();
+    place_actor(world, e, id, 1, at);
+    world.write_resource::<Players>().0.push((player, e));
+    refresh_active_levels(world);
+    Some(e)
+}
+
+/// Records a new actor on its tile and in the acting order.
+fn place_actor(world: &mut World, e: Entity, id: u64, depth: i32, at: Point) {
+    if let Some(level) = world.write_resource::<Levels>().get_mut(depth) {
+        level.occupants.set(at, Some(e));
+        level.paths_dirty = true;
+    }
+    let mut order = world.write_resource::<ActorOrder>();
+    // New ids are the largest so far, so pushing keeps the order sorted.
+    order.0.push((id, e));
+}
+
+/// Generates the level at `depth` and its inhabitants if it does not exist
+/// yet; returns true when it was generated now.
+pub fn ensure_level(world: &mut World, depth: i32) -> bool {
+    if world.read_resource::<Levels>().get(depth).is_some() {
+        return false;
+    }
+    let content = world.read_resource::<Rules>().0.clone();
+    let seed = world.read_resource::<WorldSeed>().0;
+    let generated = levelgen::generate(&content, seed, depth);
+    world
+        .write_resource::<Levels>()
+        .0
+        .insert(depth, generated.level);
+    for m in &generated.monsters {
+        spawn_monster(world, m.kind, m.boss, depth, m.at);
+    }
+    for it in &generated.items {
+        spawn_item(world, it.item, it.count, depth, it.at);
+    }
+    true
+}
+
+fn move_level(world: &mut World, m: LevelMove) {
+    let last = world.read_resource::<Rules>().0.rules.dungeon_depth;
+    if !(1..=last).contains(&m.to_depth) {
+        return;
+    }
+    let Some(from) = world.read_storage::<Position>().get(m.entity).copied() else {
+        return;
+    };
+    let first_visit = ensure_level(world, m.to_depth);
+    let at = {
+        let mut levels = world.write_resource::<Levels>();
+        if let Some(old) = levels.get_mut(from.depth) {
+            if old.occupant(from.at) == Some(m.entity) {
+                old.occupants.set(from.at, None);
+            }
+            old.paths_dirty = true;
+        }
+        let Some(level) = levels.get_mut(m.to_depth) else {
+            return;
+        };
+        let arrival = if m.down {
+            level.arrival_from_above
+        } else {
+            level.arrival_from_below.unwrap_or(level.arrival_from_above)
+        };
+        let Some(at) = level.free_tile_near(arrival) else {
+            return;
+        };
+        level.occupants.set(at, Some(m.entity));
+        level.paths_dirty = true;
+        at
+    };
+    if let Some(pos) = world.write_storage::<Position>().get_mut(m.entity) {
+        *pos = Position {
+            depth: m.to_depth,
+            at,
+        };
+    }
+    if let Some(v) = world.write_storage::<Vision>().get_mut(m.entity) {
+        v.dirty = true;
+    }
+    if let Some(hero) = world.write_storage::<Player>().get_mut(m.entity) {
+        hero.deepest = hero.deepest.max(m.to_depth);
+    }
+    world.write_resource::<Events>().0.push(SimEvent {
+        depth: m.to_depth,
+        at,
+        kind: EventKind::ChangedLevel {
+            player: m.player,
+            depth: m.to_depth,
+            down: m.down,
+            first_visit,
+        },
+    });
+}
+
+/// Only levels with a hero on them tick.
+pub fn refresh_active_levels(world: &mut World) {
+    let players = world.read_resource::<Players>();
+    let positions = world.read_storage::<Position>();
+    let mut active = world.write_resource::<ActiveLevels>();
+    active.0.clear();
+    for &(_, e) in &players.0 {
+        if let Some(p) = positions.get(e)
+            && !active.0.contains(&p.depth)
+        {
+            active.0.push(p.depth);
+        }
+    }
+    active.0.sort_unstable();
+}

@@ -1,0 +1,138 @@
+//! What happened during a tick. Front ends turn events into messages, sounds
+//! and effects; tests count them. Events are `Copy` so the tick can fill a
+//! reused buffer without allocating.
+
+use serde::{Deserialize, Serialize};
+
+use super::action::PlayerId;
+use super::algo::grid::Point;
+use crate::schema::{DamageType, ItemId, MonsterId, StatusKind};
+
+/// Who did or suffered something, by kind rather than by entity, so the
+/// message can still be written after the entity is gone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Who {
+    Player(PlayerId),
+    Monster(MonsterId),
+}
+
+/// An event with where it happened: the level's depth and the tile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SimEvent {
+    pub depth: i32,
+    pub at: Point,
+    pub kind: EventKind,
+}
+
+/// Every kind of event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EventKind {
+    /// A blow landed.
+    Hit {
+        attacker: Who,
+        target: Who,
+        damage: i32,
+        damage_type: DamageType,
+        critical: bool,
+    },
+    /// A blow missed (the target evaded).
+    Miss {
+        attacker: Who,
+        target: Who,
+    },
+    StatusApplied {
+        target: Who,
+        status: StatusKind,
+    },
+    StatusEnded {
+        target: Who,
+        status: StatusKind,
+    },
+    /// A pulse of a status: damage (burning, poison) or healing.
+    StatusPulse {
+        target: Who,
+        status: StatusKind,
+        amount: i32,
+    },
+    Died {
+        who: Who,
+        killer: Option<Who>,
+    },
+    GainedXp {
+        player: PlayerId,
+        amount: i32,
+    },
+    LevelUp {
+        player: PlayerId,
+        level: i32,
+    },
+    PickedUp {
+        player: PlayerId,
+        item: ItemId,
+        count: u16,
+    },
+    PickedUpGold {
+        player: PlayerId,
+        amount: i32,
+    },
+    Drank {
+        player: PlayerId,
+        item: ItemId,
+    },
+    Healed {
+        who: Who,
+        amount: i32,
+    },
+    Cured {
+        player: PlayerId,
+    },
+    Equipped {
+        player: PlayerId,
+        item: ItemId,
+    },
+    Unequipped {
+        player: PlayerId,
+        item: ItemId,
+    },
+    Dropped {
+        player: PlayerId,
+        item: ItemId,
+    },
+    DoorOpened {
+        by: Who,
+    },
+    /// A player arrived on a level (`down`: came from above).
+    ChangedLevel {
+        player: PlayerId,
+        depth: i32,
+        down: bool,
+        first_visit: bool,
+    },
+    /// A monster spotted a player and starts hunting.
+    Noticed {
+        monster: MonsterId,
+        player: PlayerId,
+    },
+    /// A badly hurt monster turns to run.
+    Fled {
+        monster: MonsterId,
+    },
+    PackFull {
+        player: PlayerId,
+    },
+    NothingToPickUp {
+        player: PlayerId,
+    },
+    NoStairsHere {
+        player: PlayerId,
+        down: bool,
+    },
+    /// The hero is at the top of the dungeon and may not leave yet.
+    CannotLeave {
+        player: PlayerId,
+    },
+    /// The final boss fell: the run is won.
+    Victory {
+        player: PlayerId,
+    },
+}

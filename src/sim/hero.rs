@@ -1,0 +1,87 @@
+//! Rules for heroes' numbers: stats from level and equipment, and the
+//! experience curve.
+
+use super::components::{Combat, Inventory};
+use crate::schema::items::ItemKind;
+use crate::schema::{Content, Resistances};
+
+/// A hero's fighting stats: the base (from the schema and level-ups) with the
+/// wielded weapon replacing bare-hand damage and armour adding defence.
+pub fn effective_combat(base: &Combat, inventory: &Inventory, content: &Content) -> Combat {
+    let mut c = *base;
+    if let Some(w) = inventory.weapon
+        && let ItemKind::Weapon(w) = &content.item(w).kind
+    {
+        c.damage = w.damage;
+        c.damage_type = w.damage_type;
+        c.attack += w.attack;
+        c.accuracy += w.accuracy;
+        c.crit_chance = (c.crit_chance + w.crit_chance).clamp(0, 100);
+        c.attack_delay = w.attack_delay.max(1);
+        c.on_hit = w.on_hit;
+    }
+    if let Some(a) = inventory.armor
+        && let ItemKind::Armor(a) = &content.item(a).kind
+    {
+        c.defense += a.defense;
+        c.evasion = (c.evasion + a.evasion).clamp(0, 95);
+        c.resist = add_resist(&c.resist, &a.resist);
+    }
+    c
+}
+
+fn add_resist(a: &Resistances, b: &Resistances) -> Resistances {
+    let mut r = *a;
+    for (x, y) in r.0.iter_mut().zip(b.0) {
+        *x = (*x + y).clamp(-100, 100);
+    }
+    r
+}
+
+/// The base stats a fresh hero starts with.
+pub fn starting_combat(content: &Content) -> Combat {
+    let p = &content.rules.player;
+    Combat {
+        attack: p.attack,
+        defense: p.defense,
+        damage: p.damage,
+        damage_type: p.damage_type,
+        evasion: p.evasion,
+        accuracy: p.accuracy,
+        crit_chance: p.crit_chance,
+        resist: p.resist,
+        attack_delay: p.attack_delay,
+        on_hit: None,
+    }
+}
+
+/// Raises base stats for one level gained.
+pub fn level_up(base: &mut Combat, max_hp: &mut i32, content: &Content) {
+    let l = &content.rules.levelling;
+    *max_hp += l.hp;
+    base.attack += l.attack;
+    base.defense += l.defense;
+    base.accuracy += l.accuracy;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::load_defaults;
+
+    #[test]
+    fn weapon_replaces_damage_and_armour_adds_defence() {
+        let content = load_defaults().expect("defaults load");
+        let base = starting_combat(&content);
+        let mut inv = Inventory::new(4);
+        let plain = effective_combat(&base, &inv, &content);
+        assert_eq!(plain, base);
+        inv.weapon = content.item_id("short_sword");
+        inv.armor = content.item_id("salamander_cloak");
+        let c = effective_combat(&base, &inv, &content);
+        assert_eq!(c.damage, crate::schema::Span(3, 7));
+        assert_eq!(c.attack, base.attack + 1);
+        assert_eq!(c.defense, base.defense + 2);
+        assert_eq!(c.resist.get(crate::schema::DamageType::Fire), 60);
+    }
+}

@@ -1,0 +1,224 @@
+//! Read-only queries: what front ends, bots and tests may know about the
+//! world, as plain data with no ECS types. `view::build` and the bots are
+//! written entirely against these.
+
+use specs::{Join, WorldExt};
+
+use super::Simulation;
+use super::action::{Action, PlayerId};
+use super::algo::grid::Point;
+use super::components::{
+    Actor, Ai, AiState, Combat, FloorItem, Health, Inventory, Monster, Player, Position, StableId,
+    Stack, Vision,
+};
+use super::event::Who;
+use super::level::Level;
+use super::resources::{Levels, Players};
+use super::status::{ActiveStatus, StatusPool, Statuses};
+use crate::schema::ItemId;
+
+/// Everything about one hero that its player may see.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeroState {
+    pub player: PlayerId,
+    pub name: String,
+    pub depth: i32,
+    pub at: Point,
+    pub hp: i32,
+    pub max_hp: i32,
+    pub level: i32,
+    pub xp: i64,
+    /// Experience at which the current level began and the next one begins.
+    pub xp_level_start: i64,
+    pub xp_next_level: i64,
+    pub combat: Combat,
+    pub speed: i32,
+    pub gold: i64,
+    pub weapon: Option<ItemId>,
+    pub armor: Option<ItemId>,
+    pub pack: Vec<Stack>,
+    pub pack_capacity: usize,
+    pub statuses: Vec<ActiveStatus>,
+    pub pending: Option<Action>,
+    /// Whether the hero has the energy to act this tick.
+    pub ready: bool,
+    pub kills: u32,
+    pub deepest: i32,
+    pub dead: bool,
+    pub won: bool,
+}
+
+/// An actor on a level, as others may see it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ActorState {
+    pub id: u64,
+    pub who: Who,
+    pub at: Point,
+    pub hp: i32,
+    pub max_hp: i32,
+    pub boss: bool,
+    /// Monsters' state of mind; heroes are always `Idle`.
+    pub mind: AiState,
+    /// A bit per `StatusKind`.
+    pub status_mask: u16,
+}
+
+/// An item lying on a level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ItemState {
+    pub id: u64,
+    pub item: ItemId,
+    pub count: u16,
+    pub at: Point,
+}
+
+impl Simulation {
+    /// Every player slot, in join order.
+    pub fn players(&self) -> Vec<PlayerId> {
+        self.world
+            .read_resource::<Players>()
+            .0
+            .iter()
+            .map(|&(p, _)| p)
+            .collect()
+    }
+
+    /// The state of a player's hero.
+    pub fn hero(&self, player: PlayerId) -> Option<HeroState> {
+        let w = &self.world;
+        let e = w.read_resource::<Players>().entity(player)?;
+        let hero = w.read_storage::<Player>().get(e)?.clone();
+        let pos = *w.read_storage::<Position>().get(e)?;
+        let health = *w.read_storage::<Health>().get(e)?;
+        let combat = *w.read_storage::<Combat>().get(e)?;
+        let actor = *w.read_storage::<Actor>().get(e)?;
+        let inv = w.read_storage::<Inventory>().get(e)?.clone();
+        let pool = w.read_resource::<StatusPool>();
+        let statuses = w
+            .read_storage::<Statuses>()
+            .get(e)
+            .map(|s| pool.iter(s).collect())
+            .unwrap_or_default();
+        Some(HeroState {
+            player,
+            name: hero.name,
+            depth: pos.depth,
+            at: pos.at,
+            hp: health.hp,
+            max_hp: health.max,
+            level: hero.level,
+            xp: hero.xp,
+            xp_level_start: self.content.xp_for_level(hero.level),
+            xp_next_level: self.content.xp_for_level(hero.level + 1),
+            combat,
+            speed: actor.speed,
+            gold: inv.gold,
+            weapon: inv.weapon,
+            armor: inv.armor,
+            pack: inv.slots,
+            pack_capacity: inv.capacity,
+            statuses,
+            pending: hero.pending,
+            ready: actor.ready(),
+            kills: hero.kills,
+            deepest: hero.deepest,
+            dead: hero.dead,
+            won: hero.won,
+        })
+    }
+
+    /// Runs `f` on a level, if it has been generated.
+    pub fn with_level<R>(&self, depth: i32, f: impl FnOnce(&Level) -> R) -> Option<R> {
+        self.world.read_resource::<Levels>().get(depth).map(f)
+    }
+
+    /// Runs `f` on what a hero sees and remembers.
+    pub fn with_vision<R>(&self, player: PlayerId, f: impl FnOnce(&Vision) -> R) -> Option<R> {
+        let e = self.world.read_resource::<Players>().entity(player)?;
+        self.world.read_storage::<Vision>().get(e).map(f)
+    }
+
+    /// Fills `out` with every living actor on a level, in stable-id order.
+    pub fn actors_on(&self, depth: i32, out: &mut Vec<ActorState>) {
+        out.clear();
+        let w = &self.world;
+        let (players, monsters, minds) = (
+            w.read_storage::<Player>(),
+            w.read_storage::<Monster>(),
+            w.read_storage::<Ai>(),
+        );
+        let statuses = w.read_storage::<Statuses>();
+        for (e, id, pos, health) in (
+            &w.entities(),
+            &w.read_storage::<StableId>(),
+            &w.read_storage::<Position>(),
+            &w.read_storage::<Health>(),
+        )
+            .join()
+        {
+            if pos.depth != depth || health.is_dead() {
+                continue;
+            }
+            let Some(who) = super::systems::who(players.get(e), monsters.get(e)) else {
+                continue;
+            };
+            out.push(ActorState {
+                id: id.0,
+                who,
+                at: pos.at,
+                hp: health.hp,
+                max_hp: health.max,
+                boss: monsters.get(e).is_some_and(|m| m.boss),
+                mind: minds.get(e).map(|m| m.state).unwrap_or_default(),
+                status_mask: statuses.get(e).map_or(0, Statuses::mask),
+            });
+        }
+        out.sort_unstable_by_key(|a| a.id);
+    }
+
+    /// Fills `out` with every item lying on a level, in stable-id order.
+    pub fn items_on(&self, depth: i32, out: &mut Vec<ItemState>) {
+        out.clear();
+        let w = &self.world;
+        for (id, pos, item) in (
+            &w.read_storage::<StableId>(),
+            &w.read_storage::<Position>(),
+            &w.read_storage::<FloorItem>(),
+        )
+            .join()
+        {
+            if pos.depth == depth {
+                out.push(ItemState {
+                    id: id.0,
+                    item: item.item,
+                    count: item.count,
+                    at: pos.at,
+                });
+            }
+        }
+        out.sort_unstable_by_key(|i| i.id);
+    }
+
+    /// Depths of every generated level.
+    pub fn level_depths(&self) -> Vec<i32> {
+        self.world
+            .read_resource::<Levels>()
+            .0
+            .keys()
+            .copied()
+            .collect()
+    }
+
+    /// How many monsters are alive on a level (for reports and benches).
+    pub fn monster_count(&self, depth: i32) -> usize {
+        let w = &self.world;
+        (
+            &w.read_storage::<Monster>(),
+            &w.read_storage::<Position>(),
+            &w.read_storage::<Health>(),
+        )
+            .join()
+            .filter(|(_, p, h)| p.depth == depth && !h.is_dead())
+            .count()
+    }
+}

@@ -1,0 +1,99 @@
+//! The game rules, one system per file, and the one place their order is set.
+//!
+//! A tick runs [`Systems::act`] (decide, then carry out, then consequences),
+//! then `sim::apply` makes the structural changes the systems queued, then
+//! [`Systems::perceive`] brings sight and distance maps up to date for the
+//! next tick. To add a rule: write `pub struct Sys` with `const NAME` in a new
+//! file, and call it at its place in `act` or `perceive` below.
+
+pub mod ai;
+pub mod death;
+pub mod energy;
+pub mod items;
+pub mod melee;
+pub mod movement;
+pub mod paths;
+pub mod player_actions;
+pub mod regen;
+pub mod stairs;
+pub mod status_effects;
+pub mod vision;
+pub mod xp;
+
+use specs::{RunNow, World};
+
+use super::components::{Monster, Player};
+use super::event::Who;
+
+/// Every system, run in a fixed order on the calling thread. Sequential
+/// running keeps ticks deterministic and allocation-free (see
+/// `notes/specs-zero-alloc.md`); the whole tick costs well under a
+/// millisecond, so parallel dispatch would gain nothing.
+#[derive(Default)]
+pub struct Systems {
+    energy: energy::Sys,
+    player_actions: player_actions::Sys,
+    ai: ai::Sys,
+    movement: movement::Sys,
+    melee: melee::Sys,
+    items: items::Sys,
+    stairs: stairs::Sys,
+    status_effects: status_effects::Sys,
+    regen: regen::Sys,
+    death: death::Sys,
+    xp: xp::Sys,
+    vision: vision::Sys,
+    paths: paths::Sys,
+}
+
+impl Systems {
+    /// The names in running order, for profiling and docs.
+    pub const ORDER: [&'static str; 13] = [
+        energy::Sys::NAME,
+        player_actions::Sys::NAME,
+        ai::Sys::NAME,
+        movement::Sys::NAME,
+        melee::Sys::NAME,
+        items::Sys::NAME,
+        stairs::Sys::NAME,
+        status_effects::Sys::NAME,
+        regen::Sys::NAME,
+        death::Sys::NAME,
+        xp::Sys::NAME,
+        vision::Sys::NAME,
+        paths::Sys::NAME,
+    ];
+
+    /// Decide, act and take the consequences.
+    pub fn act(&mut self, world: &World) {
+        // Actors gain energy; who has enough decides what to do...
+        self.energy.run_now(world);
+        self.player_actions.run_now(world);
+        self.ai.run_now(world);
+        // ...and it is carried out, in stable-id order within each rule.
+        self.movement.run_now(world);
+        self.melee.run_now(world);
+        self.items.run_now(world);
+        self.stairs.run_now(world);
+        // Lasting effects, then the dead are counted.
+        self.status_effects.run_now(world);
+        self.regen.run_now(world);
+        self.death.run_now(world);
+        self.xp.run_now(world);
+    }
+
+    /// Update what heroes see and how monsters path, after structural changes.
+    pub fn perceive(&mut self, world: &World) {
+        self.vision.run_now(world);
+        self.paths.run_now(world);
+    }
+}
+
+/// Names an actor for events from whichever of its components it has.
+pub(crate) fn who(player: Option<&Player>, monster: Option<&Monster>) -> Option<Who> {
+    match (player, monster) {
+        (Some(p), _) => Some(Who::Player(p.id)),
+        (None, Some(m)) => Some(Who::Monster(m.kind)),
+        (None, None) => None,
+    }
+}

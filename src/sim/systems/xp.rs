@@ -1,0 +1,65 @@
+//! Levelling: a hero whose experience reaches the next threshold gains a
+//! level, raising health, attack, defence and accuracy, and heals fully.
+//! Writes `Player`, `Combat` and `Health`.
+
+use specs::{Join, ReadExpect, ReadStorage, System, Write, WriteStorage};
+
+use crate::sim::components::{Combat, Health, Inventory, Player, Position};
+use crate::sim::event::{EventKind, SimEvent};
+use crate::sim::hero::{effective_combat, level_up};
+use crate::sim::resources::{Events, Rules};
+
+#[derive(Default)]
+pub struct Sys;
+
+impl Sys {
+    pub const NAME: &'static str = "xp";
+}
+
+impl<'a> System<'a> for Sys {
+    type SystemData = (
+        ReadExpect<'a, Rules>,
+        Write<'a, Events>,
+        ReadStorage<'a, Position>,
+        ReadStorage<'a, Inventory>,
+        WriteStorage<'a, Player>,
+        WriteStorage<'a, Combat>,
+        WriteStorage<'a, Health>,
+    );
+
+    fn run(
+        &mut self,
+        (rules, mut events, positions, inventories, mut heroes, mut combats, mut healths): Self::SystemData,
+    ) {
+        let content = &rules.0;
+        let max_level = content.rules.levelling.max_level;
+        for (hero, pos, inv, combat, health) in (
+            &mut heroes,
+            &positions,
+            &inventories,
+            &mut combats,
+            &mut healths,
+        )
+            .join()
+        {
+            if hero.dead {
+                continue;
+            }
+            while hero.level < max_level && hero.xp >= content.xp_for_level(hero.level + 1) {
+                hero.level += 1;
+                level_up(&mut hero.base, &mut hero.base_max_hp, content);
+                health.max = hero.base_max_hp;
+                health.hp = health.max;
+                *combat = effective_combat(&hero.base, inv, content);
+                events.0.push(SimEvent {
+                    depth: pos.depth,
+                    at: pos.at,
+                    kind: EventKind::LevelUp {
+                        player: hero.id,
+                        level: hero.level,
+                    },
+                });
+            }
+        }
+    }
+}
