@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand};
 
 use venture::bot::BotKind;
 use venture::modes::headless::{self, HeadlessConfig};
+use venture::modes::terminal::{self, TerminalConfig};
 use venture::schema::{self, Content};
 
 /// A procedural action roguelike. Every map, monster and item comes from a
@@ -93,6 +94,30 @@ fn load_content() -> anyhow::Result<Arc<Content>> {
     }
 }
 
+/// Sends log lines to a file while the game owns the terminal: anything
+/// printed to the screen would tear the picture. `VENTURE_LOG` names the
+/// file; by default it is `saves/venture.log`. Without a writable file the
+/// game simply does not log.
+fn start_file_log() {
+    let path = std::env::var_os("VENTURE_LOG")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from("saves/venture.log"));
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let Ok(file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+    else {
+        return;
+    };
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::sync::Mutex::new(file))
+        .with_ansi(false)
+        .try_init();
+}
+
 fn run(cli: Cli) -> anyhow::Result<()> {
     let content = load_content()?;
     let seed = cli.play.seed.unwrap_or_else(fresh_seed);
@@ -121,10 +146,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                      Run it from a terminal, or use `venture headless` for a run without a screen."
                 );
             }
-            anyhow::bail!(
-                "terminal mode is not built yet (seed {seed}, name {})",
-                cli.play.name
-            )
+            start_file_log();
+            let config = TerminalConfig {
+                seed,
+                name: cli.play.name,
+            };
+            terminal::run(&config, content).context("the terminal failed")?;
+            println!(
+                "Thanks for playing. That world was seed {seed}: `venture --seed {seed}` plays it again."
+            );
+            Ok(())
         }
     }
 }

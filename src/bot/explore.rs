@@ -8,6 +8,7 @@ use crate::schema::Content;
 use crate::schema::items::{ItemKind, PotionEffect};
 use crate::sim::algo::dijkstra::{DijkstraMap, UNREACHED};
 use crate::sim::algo::grid::{Dir, Point};
+use crate::sim::components::AiState;
 use crate::sim::query::{ActorState, HeroState, ItemState};
 use crate::sim::{Action, PlayerId, Simulation, Tile, Who};
 
@@ -65,9 +66,10 @@ impl Bot for ExploreBot {
             return Some(Action::Use(slot));
         }
 
+        // Chasing a fleeing monster at equal speed never ends: let it go.
         let near: Vec<Point> = monsters
             .iter()
-            .filter(|m| m.at.chebyshev(hero.at) <= ENGAGE_RADIUS)
+            .filter(|m| m.at.chebyshev(hero.at) <= ENGAGE_RADIUS && m.mind != AiState::Fleeing)
             .map(|m| m.at)
             .collect();
         if let Some(dir) = self.path(sim, player, &hero, &near) {

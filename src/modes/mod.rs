@@ -3,4 +3,8 @@
 //! the interactive front ends; `app.rs` ties a simulation, a player's view
 //! and the screen stack together for them.
 
+pub mod app;
 pub mod headless;
+pub mod input;
+pub mod screens;
+pub mod terminal;

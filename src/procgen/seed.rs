@@ -206,7 +206,7 @@ mod tests {
         }
         assert_eq!(s.range(5, 5), 5);
         assert_eq!(s.below(0), 0);
-        assert_eq!(s.range(i32::MIN, i32::MAX) as i64 >= i32::MIN as i64, true);
+        let _ = s.range(i32::MIN, i32::MAX); // the full span must not overflow
     }
 
     #[test]

@@ -114,16 +114,16 @@ fn parse_named<'a, T: DeserializeOwned>(
         return None;
     };
     parse(src)
-        .map_err(|e| errors.push(e))
+        .map_err(|e| errors.push(*e))
         .ok()
         .map(|v| (v, src))
 }
 
 /// Parses one file, turning RON's error into a located [`SchemaError`].
-pub fn parse<T: DeserializeOwned>(src: &SchemaSource) -> Result<T, SchemaError> {
+pub fn parse<T: DeserializeOwned>(src: &SchemaSource) -> Result<T, Box<SchemaError>> {
     ron::Options::default()
         .from_str::<T>(&src.text)
-        .map_err(|e| from_ron(src, &e))
+        .map_err(|e| Box::new(from_ron(src, &e)))
 }
 
 fn from_ron(src: &SchemaSource, e: &ron::error::SpannedError) -> SchemaError {

@@ -1,0 +1,134 @@
+//! One interactive game: the simulation, the local player's view and the
+//! screen stack. Front ends feed it keys and ticks and draw its frames; it
+//! knows nothing about terminals or windows, so tests drive it directly.
+
+use std::sync::Arc;
+
+use super::input::Key;
+use super::screens::{Control, GameOver, Play, Screen};
+use crate::schema::Content;
+use crate::sim::{Action, PlayerId, PlayerInput, Simulation};
+use crate::view::{self, Frame, Hud, Observer, Tone};
+
+/// A game in progress and its interface state.
+pub struct App {
+    sim: Simulation,
+    player: PlayerId,
+    observer: Observer,
+    screens: Vec<Box<dyn Screen>>,
+    content: Arc<Content>,
+    name: String,
+    /// The action to send with the next tick.
+    queued: Option<Action>,
+    /// The panel of the last frame, for screens to read.
+    hud: Hud,
+    quit: bool,
+    ended: bool,
+}
+
+impl App {
+    /// A new run on `seed` for one local player.
+    pub fn new(seed: u64, content: Arc<Content>, name: &str) -> Self {
+        let mut sim = Simulation::new(seed, Arc::clone(&content));
+        let player = sim.add_player(name);
+        let mut observer = Observer::new(player);
+        observer.log.push(
+            format!("Welcome, {name}! Find the stairs down (>) and beware. Press ? for help."),
+            Tone::Important,
+            0,
+        );
+        let mut app = Self {
+            sim,
+            player,
+            observer,
+            screens: vec![Box::new(Play)],
+            content,
+            name: name.to_owned(),
+            queued: None,
+            hud: Hud::default(),
+            quit: false,
+            ended: false,
+        };
+        app.hud = app.frame(1, 1).hud;
+        app
+    }
+
+    pub fn sim(&self) -> &Simulation {
+        &self.sim
+    }
+
+    pub fn player(&self) -> PlayerId {
+        self.player
+    }
+
+    /// True once the player chose to leave.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// True while a menu or dialog holds the game still.
+    pub fn paused(&self) -> bool {
+        self.screens.last().is_some_and(|s| s.pauses())
+    }
+
+    /// Passes a key to the top screen and carries out its answer.
+    pub fn handle(&mut self, key: Key) {
+        let Some(top) = self.screens.last_mut() else {
+            return;
+        };
+        let outcome = top.handle(key, &self.hud);
+        if outcome.action.is_some() {
+            self.queued = outcome.action;
+        }
+        match outcome.control {
+            Control::Stay => {}
+            Control::Push(s) => self.screens.push(s),
+            Control::Pop => {
+                if self.screens.len() > 1 {
+                    self.screens.pop();
+                }
+            }
+            Control::Quit => self.quit = true,
+            Control::NewGame(seed) => {
+                let seed = seed.unwrap_or_else(|| {
+                    crate::procgen::seed::mix64(self.sim.seed() ^ self.sim.tick())
+                });
+                let name = self.name.clone();
+                *self = App::new(seed, Arc::clone(&self.content), &name);
+            }
+        }
+    }
+
+    /// Advances the game one tick unless a screen pauses it.
+    pub fn tick(&mut self) {
+        if self.paused() {
+            return;
+        }
+        let inputs: Vec<PlayerInput> = self
+            .queued
+            .take()
+            .map(|action| PlayerInput {
+                player: self.player,
+                action,
+            })
+            .into_iter()
+            .collect();
+        self.sim.step(&inputs);
+        self.observer.observe(&self.sim);
+        if !self.ended
+            && let Some(hero) = self.sim.hero(self.player)
+            && (hero.dead || hero.won)
+        {
+            self.ended = true;
+            self.screens.push(Box::new(GameOver));
+        }
+    }
+
+    /// The frame to draw, for a map viewport of the given size.
+    pub fn frame(&mut self, map_width: i32, map_height: i32) -> Frame {
+        let mut frame = view::build(&self.sim, &mut self.observer, map_width, map_height);
+        self.hud = frame.hud.clone();
+        frame.overlay = self.screens.last().and_then(|s| s.overlay(&self.hud));
+        frame
+    }
+}

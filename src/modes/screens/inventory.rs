@@ -1,0 +1,89 @@
+//! The pack: pick a letter to drink, wield or wear it (or to drop it).
+
+use super::{Control, Outcome, Screen};
+use crate::modes::input::Key;
+use crate::sim::Action;
+use crate::view::{Hud, Overlay, OverlayLine, Tone, letter_slot};
+
+/// What choosing an item does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InventoryMode {
+    Use,
+    Drop,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Inventory {
+    mode: InventoryMode,
+}
+
+impl Inventory {
+    pub fn new(mode: InventoryMode) -> Self {
+        Self { mode }
+    }
+}
+
+impl Screen for Inventory {
+    fn handle(&mut self, key: Key, hud: &Hud) -> Outcome {
+        match key {
+            Key::Esc | Key::Char('i' | 'q') | Key::Enter => Outcome::control(Control::Pop),
+            Key::Tab => {
+                self.mode = match self.mode {
+                    InventoryMode::Use => InventoryMode::Drop,
+                    InventoryMode::Drop => InventoryMode::Use,
+                };
+                Outcome::stay()
+            }
+            Key::Char(c) => match letter_slot(c).filter(|&s| usize::from(s) < hud.pack.len()) {
+                Some(slot) => Outcome::pop_with(match self.mode {
+                    InventoryMode::Use => Action::Use(slot),
+                    InventoryMode::Drop => Action::Drop(slot),
+                }),
+                None => Outcome::stay(),
+            },
+            _ => Outcome::stay(),
+        }
+    }
+
+    fn overlay(&self, hud: &Hud) -> Option<Overlay> {
+        let mut lines = Vec::new();
+        let worn = |label: &str, item: &Option<String>| {
+            OverlayLine::toned(
+                format!("{label}: {}", item.as_deref().unwrap_or("nothing")),
+                Tone::Good,
+            )
+        };
+        lines.push(worn("Wielding", &hud.weapon));
+        lines.push(worn("Wearing ", &hud.armor));
+        lines.push(OverlayLine::new(format!("Gold: {}", hud.gold)));
+        lines.push(OverlayLine::new(""));
+        if hud.pack.is_empty() {
+            lines.push(OverlayLine::new("Your pack is empty."));
+        }
+        for p in &hud.pack {
+            let verb = match self.mode {
+                InventoryMode::Use => p.usable,
+                InventoryMode::Drop => "drop",
+            };
+            lines.push(OverlayLine::new(format!(
+                "{}) {} {:<34} {verb}",
+                p.letter, p.glyph, p.name
+            )));
+        }
+        let (title, footer) = match self.mode {
+            InventoryMode::Use => (
+                format!("Pack ({}/{})", hud.pack.len(), hud.pack_capacity),
+                "letter: use   Tab: drop instead   Esc: close",
+            ),
+            InventoryMode::Drop => (
+                format!("Drop what? ({}/{})", hud.pack.len(), hud.pack_capacity),
+                "letter: drop   Tab: use instead   Esc: close",
+            ),
+        };
+        Some(Overlay {
+            title,
+            lines,
+            footer: footer.into(),
+        })
+    }
+}

@@ -1,0 +1,89 @@
+//! The screen stack shared by the interactive front ends. Only the top
+//! screen takes keys; each screen may add an overlay (menu or dialog) to the
+//! frame; any screen above the play screen pauses a single-player game.
+//!
+//! Adding a screen:
+//! 1. Write a struct in a new file here implementing [`Screen`].
+//! 2. `handle` turns a key into an [`Outcome`]: stay, push another screen,
+//!    pop back, quit or start over, plus an optional `Action` for the hero.
+//! 3. `overlay` says what to draw on top of the map (or `None`).
+//! 4. Push it from the screen that opens it (usually `play.rs`).
+//!
+//! Screens never change the simulation themselves: they return actions,
+//! which the app feeds to the next tick like any other input.
+
+mod confirm;
+mod game_over;
+mod help;
+mod inventory;
+mod play;
+
+pub use confirm::ConfirmQuit;
+pub use game_over::GameOver;
+pub use help::Help;
+pub use inventory::{Inventory, InventoryMode};
+pub use play::Play;
+
+use super::input::Key;
+use crate::sim::Action;
+use crate::view::{Hud, Overlay};
+
+/// What the stack should do after a key.
+pub enum Control {
+    Stay,
+    Push(Box<dyn Screen>),
+    Pop,
+    /// Leave the game.
+    Quit,
+    /// Start a new run: with this seed, or a fresh one.
+    NewGame(Option<u64>),
+}
+
+/// A screen's answer to a key.
+pub struct Outcome {
+    pub control: Control,
+    pub action: Option<Action>,
+}
+
+impl Outcome {
+    pub fn stay() -> Self {
+        Self {
+            control: Control::Stay,
+            action: None,
+        }
+    }
+
+    pub fn act(action: Action) -> Self {
+        Self {
+            control: Control::Stay,
+            action: Some(action),
+        }
+    }
+
+    pub fn control(control: Control) -> Self {
+        Self {
+            control,
+            action: None,
+        }
+    }
+
+    /// Close this screen and send an action.
+    pub fn pop_with(action: Action) -> Self {
+        Self {
+            control: Control::Pop,
+            action: Some(action),
+        }
+    }
+}
+
+/// One screen of the interface.
+pub trait Screen {
+    /// Reacts to a key press, given the hero's current panel.
+    fn handle(&mut self, key: Key, hud: &Hud) -> Outcome;
+    /// The menu or dialog to draw, if any.
+    fn overlay(&self, hud: &Hud) -> Option<Overlay>;
+    /// Whether the game stands still while this screen is on top.
+    fn pauses(&self) -> bool {
+        true
+    }
+}

@@ -1,0 +1,167 @@
+//! Terminal play (ratatui + crossterm): raw mode on the alternate screen,
+//! a fixed 20-tick-per-second clock, keys in, frames out.
+//!
+//! Output goes through a `BufWriter`, frames are drawn only when they
+//! change (ratatui then sends only the cells that differ), and nothing is
+//! ever printed while the game is on screen: logs go to a file. The terminal
+//! is restored on quit, on error and on panic.
+
+pub mod palette;
+pub mod render;
+
+use std::io::{self, BufWriter, Stdout};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::{cursor, execute, terminal};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+
+use super::app::App;
+use super::input::Key;
+use crate::schema::Content;
+use crate::sim::TICKS_PER_SECOND;
+use palette::{ColorDepth, Palette};
+use render::Layout;
+
+type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// What a terminal session needs to start.
+#[derive(Clone, Debug)]
+pub struct TerminalConfig {
+    pub seed: u64,
+    pub name: String,
+}
+
+/// Plays until the player quits.
+pub fn run(config: &TerminalConfig, content: Arc<Content>) -> io::Result<()> {
+    let pal = Palette::new(ColorDepth::detect(|k| std::env::var(k).ok()));
+    tracing::info!(seed = config.seed, ?pal, "terminal game starting");
+    let _guard = TerminalGuard::enter()?;
+    let mut term = Terminal::new(CrosstermBackend::new(BufWriter::new(io::stdout())))?;
+    term.clear()?;
+    let mut app = App::new(config.seed, content, &config.name);
+    let result = play(&mut term, &mut app, &pal);
+    tracing::info!(tick = app.sim().tick(), "terminal game over");
+    result
+}
+
+/// The main loop: keys as they come, a tick every 50 ms, a draw whenever
+/// the frame changed.
+fn play(term: &mut Term, app: &mut App, pal: &Palette) -> io::Result<()> {
+    let tick = Duration::from_millis(1000 / u64::from(TICKS_PER_SECOND));
+    let mut next_tick = Instant::now() + tick;
+    let mut last: Option<(Rect, crate::view::Frame)> = None;
+    loop {
+        let size = term.size()?;
+        let area = Rect::new(0, 0, size.width, size.height);
+        let layout = Layout::new(area);
+        let (map_w, map_h) = layout.map_or((0, 0), |l| {
+            (i32::from(l.map.width), i32::from(l.map.height))
+        });
+        let frame = app.frame(map_w, map_h);
+        if last.as_ref().is_none_or(|(a, f)| *a != area || *f != frame) {
+            term.draw(|f| {
+                let area = f.area();
+                render::draw(f.buffer_mut(), area, &frame, pal);
+            })?;
+            last = Some((area, frame));
+        }
+        if app.should_quit() {
+            return Ok(());
+        }
+        // Wait for a key until the next tick; while paused or too small
+        // to play, just wait for a key (or a resize).
+        let idle = app.paused() || layout.is_none();
+        let timeout = if idle {
+            Duration::from_millis(500)
+        } else {
+            next_tick.saturating_duration_since(Instant::now())
+        };
+        if event::poll(timeout)? {
+            match event::read()? {
+                Event::Key(k) if k.kind != KeyEventKind::Release => {
+                    if let Some(key) = to_key(k) {
+                        if layout.is_none() {
+                            if matches!(key, Key::Char('q') | Key::Esc | Key::Interrupt) {
+                                return Ok(());
+                            }
+                        } else {
+                            app.handle(key);
+                        }
+                    }
+                }
+                Event::Resize(..) => last = None,
+                _ => {}
+            }
+        }
+        let now = Instant::now();
+        if idle {
+            // No catching up on ticks missed while paused.
+            next_tick = now + tick;
+        } else if now >= next_tick {
+            app.tick();
+            next_tick += tick;
+            if now > next_tick + tick * 5 {
+                // Far behind (the machine was suspended): resume from now.
+                next_tick = now + tick;
+            }
+        }
+    }
+}
+
+/// Maps a crossterm key to ours.
+fn to_key(k: KeyEvent) -> Option<Key> {
+    if k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('c' | 'C')) {
+        return Some(Key::Interrupt);
+    }
+    Some(match k.code {
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::KeypadBegin => Key::Center,
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Tab => Key::Tab,
+        _ => return None,
+    })
+}
+
+/// Puts the terminal into game mode and restores it when dropped, and on
+/// panic (the hook restores before the panic message prints).
+struct TerminalGuard;
+
+impl TerminalGuard {
+    fn enter() -> io::Result<Self> {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+        terminal::enable_raw_mode()?;
+        let guard = TerminalGuard;
+        execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
+        Ok(guard)
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Leaves raw mode and the alternate screen; safe to call twice.
+fn restore() {
+    let _ = execute!(io::stdout(), cursor::Show, terminal::LeaveAlternateScreen);
+    let _ = terminal::disable_raw_mode();
+}

@@ -1,0 +1,77 @@
+//! Which part of the level the map viewport shows. The camera moves in big
+//! jumps when the hero nears an edge rather than every step: the view stays
+//! still while exploring a room, and a terminal redraws far less.
+
+use crate::sim::algo::grid::Point;
+
+/// The level coordinate of the viewport's top-left cell.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Camera {
+    pub origin: Point,
+    /// False until the first frame places it.
+    placed: bool,
+}
+
+impl Camera {
+    /// Keeps `hero` at least a quarter of the viewport away from its edges,
+    /// re-centring when it comes closer; levels smaller than the viewport are
+    /// centred and never scroll.
+    pub fn follow(&mut self, hero: Point, view_w: i32, view_h: i32, level_w: i32, level_h: i32) {
+        let x = axis(self.origin.x, hero.x, view_w, level_w, self.placed);
+        let y = axis(self.origin.y, hero.y, view_h, level_h, self.placed);
+        self.origin = Point::new(x, y);
+        self.placed = true;
+    }
+}
+
+fn axis(origin: i32, hero: i32, view: i32, level: i32, placed: bool) -> i32 {
+    if view <= 0 {
+        return 0;
+    }
+    if level <= view {
+        // Centre the whole level: negative origins pad it on both sides.
+        return -(view - level) / 2;
+    }
+    let margin = (view / 4).max(1);
+    let inside = hero - origin >= margin && origin + view - 1 - hero >= margin;
+    let origin = if placed && inside {
+        origin
+    } else {
+        hero - view / 2
+    };
+    origin.clamp(0, level - view)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_levels_are_centred() {
+        let mut c = Camera::default();
+        c.follow(Point::new(5, 5), 60, 20, 40, 10);
+        assert_eq!(c.origin, Point::new(-10, -5));
+    }
+
+    #[test]
+    fn jumps_only_near_the_edge() {
+        let mut c = Camera::default();
+        c.follow(Point::new(50, 20), 40, 20, 200, 100);
+        assert_eq!(c.origin, Point::new(30, 10));
+        // A few steps inside the middle half: no scroll.
+        c.follow(Point::new(55, 22), 40, 20, 200, 100);
+        assert_eq!(c.origin, Point::new(30, 10));
+        // Into the right margin: re-centre on the hero.
+        c.follow(Point::new(61, 22), 40, 20, 200, 100);
+        assert_eq!(c.origin, Point::new(41, 10));
+    }
+
+    #[test]
+    fn never_shows_past_the_level_edge() {
+        let mut c = Camera::default();
+        c.follow(Point::new(1, 1), 40, 20, 200, 100);
+        assert_eq!(c.origin, Point::new(0, 0));
+        c.follow(Point::new(199, 99), 40, 20, 200, 100);
+        assert_eq!(c.origin, Point::new(160, 80));
+    }
+}

@@ -1,0 +1,182 @@
+//! The plain data of one frame. No ECS types and no terminal or window
+//! types: front ends decide how each part looks.
+
+use crate::schema::{ItemId, MonsterId, Rgb, StatusKind};
+use crate::sim::algo::grid::Point;
+use crate::sim::{PlayerId, Tile};
+
+/// Everything a player sees at once.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Frame {
+    pub map: MapView,
+    pub hud: Hud,
+    /// Recent messages, oldest first.
+    pub log: Vec<LogLine>,
+    /// A menu or dialog drawn over everything else.
+    pub overlay: Option<Overlay>,
+}
+
+/// The part of the level in view.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MapView {
+    /// The level coordinate of the top-left cell.
+    pub origin: Point,
+    pub width: i32,
+    pub height: i32,
+    /// Row by row, `width` x `height`.
+    pub cells: Vec<Cell>,
+    /// Where the hero stands, in level coordinates.
+    pub hero: Point,
+}
+
+impl MapView {
+    /// The cell at viewport coordinates (x, y).
+    pub fn cell(&self, x: i32, y: i32) -> Option<&Cell> {
+        if x < 0 || y < 0 || x >= self.width || y >= self.height {
+            return None;
+        }
+        self.cells.get((y * self.width + x) as usize)
+    }
+}
+
+/// One map cell.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cell {
+    /// The tile, if the hero has ever seen it.
+    pub tile: Option<Tile>,
+    /// In sight now (otherwise remembered or unknown).
+    pub visible: bool,
+    /// An item lying here, if in sight.
+    pub item: Option<Glyph>,
+    /// An actor standing here, if in sight.
+    pub actor: Option<Glyph>,
+}
+
+/// What stands or lies in a cell: the schema's glyph and colour, and what it
+/// is, so a graphical front end can pick a sprite instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Glyph {
+    pub ch: char,
+    pub color: Rgb,
+    pub kind: GlyphKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GlyphKind {
+    Hero(PlayerId),
+    Monster { id: MonsterId, boss: bool },
+    Item(ItemId),
+}
+
+/// The side panel.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Hud {
+    pub name: String,
+    pub seed: u64,
+    pub tick: u64,
+    pub depth: i32,
+    pub max_depth: i32,
+    pub hp: i32,
+    pub max_hp: i32,
+    pub level: i32,
+    pub xp: i64,
+    pub xp_level_start: i64,
+    pub xp_next_level: i64,
+    /// Damage range including the attack bonus.
+    pub damage: (i32, i32),
+    pub defense: i32,
+    pub evasion: i32,
+    pub gold: i64,
+    pub weapon: Option<String>,
+    pub armor: Option<String>,
+    pub statuses: Vec<StatusKind>,
+    pub kills: u32,
+    pub deepest: i32,
+    pub dead: bool,
+    pub won: bool,
+    /// What lies under the hero.
+    pub underfoot: Vec<String>,
+    /// The stairs the hero stands on, if any.
+    pub on_stairs: Option<Tile>,
+    /// Monsters in sight, nearest first.
+    pub nearby: Vec<Nearby>,
+    pub pack: Vec<PackLine>,
+    pub pack_capacity: usize,
+}
+
+/// A monster in sight, for the side panel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Nearby {
+    pub name: String,
+    pub glyph: char,
+    pub color: Rgb,
+    pub hp_percent: i32,
+    pub boss: bool,
+    pub fleeing: bool,
+    pub distance: i32,
+}
+
+/// One pack slot.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PackLine {
+    pub letter: char,
+    pub name: String,
+    pub glyph: char,
+    pub color: Rgb,
+    /// The verb for using it ("drink", "wield", "wear").
+    pub usable: &'static str,
+}
+
+/// How a message should stand out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tone {
+    #[default]
+    Normal,
+    /// Good news for the player.
+    Good,
+    /// Harm to the player.
+    Bad,
+    /// Milestones: level-ups, new depths, victory, death.
+    Important,
+}
+
+/// A message in the log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogLine {
+    pub text: String,
+    pub tone: Tone,
+    /// The tick it was (last) said.
+    pub tick: u64,
+    /// How many times in a row it was said.
+    pub repeats: u32,
+}
+
+/// A menu or dialog: a title, lines, and a footer naming the keys.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Overlay {
+    pub title: String,
+    pub lines: Vec<OverlayLine>,
+    pub footer: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OverlayLine {
+    pub text: String,
+    pub tone: Tone,
+}
+
+impl OverlayLine {
+    pub fn new(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            tone: Tone::Normal,
+        }
+    }
+
+    pub fn toned(text: impl Into<String>, tone: Tone) -> Self {
+        Self {
+            text: text.into(),
+            tone,
+        }
+    }
+}

@@ -1,0 +1,338 @@
+//! Messages: turning events into sentences, and the log that keeps them.
+
+use crate::schema::{Content, DamageType, ItemId, StatusKind};
+use crate::sim::{EventKind, PlayerId, Simulation, Who};
+
+use super::frame::{LogLine, Tone};
+
+/// How many messages the log keeps.
+pub const LOG_CAPACITY: usize = 200;
+
+/// A player's message history. A message said again straight away is
+/// counted ("x3") rather than repeated.
+#[derive(Clone, Debug, Default)]
+pub struct MessageLog {
+    lines: Vec<LogLine>,
+}
+
+impl MessageLog {
+    pub fn push(&mut self, text: String, tone: Tone, tick: u64) {
+        if let Some(last) = self.lines.last_mut()
+            && last.text == text
+        {
+            last.repeats += 1;
+            last.tick = tick;
+            return;
+        }
+        if self.lines.len() >= LOG_CAPACITY {
+            self.lines.remove(0);
+        }
+        self.lines.push(LogLine {
+            text,
+            tone,
+            tick,
+            repeats: 1,
+        });
+    }
+
+    /// Oldest first.
+    pub fn lines(&self) -> &[LogLine] {
+        &self.lines
+    }
+}
+
+/// Whether an event is about this player (so it is reported even out of sight).
+pub fn involves(kind: &EventKind, me: PlayerId) -> bool {
+    let is_me = |w: &Who| *w == Who::Player(me);
+    match kind {
+        EventKind::Hit {
+            attacker, target, ..
+        }
+        | EventKind::Miss { attacker, target } => is_me(attacker) || is_me(target),
+        EventKind::StatusApplied { target, .. }
+        | EventKind::StatusEnded { target, .. }
+        | EventKind::StatusPulse { target, .. } => is_me(target),
+        EventKind::Died { who, killer } => is_me(who) || killer.as_ref().is_some_and(is_me),
+        EventKind::Healed { who, .. } => is_me(who),
+        EventKind::DoorOpened { by } => is_me(by),
+        EventKind::GainedXp { player, .. }
+        | EventKind::LevelUp { player, .. }
+        | EventKind::PickedUp { player, .. }
+        | EventKind::PickedUpGold { player, .. }
+        | EventKind::Drank { player, .. }
+        | EventKind::Cured { player }
+        | EventKind::Equipped { player, .. }
+        | EventKind::Unequipped { player, .. }
+        | EventKind::Dropped { player, .. }
+        | EventKind::ChangedLevel { player, .. }
+        | EventKind::Noticed { player, .. }
+        | EventKind::PackFull { player }
+        | EventKind::NothingToPickUp { player }
+        | EventKind::NoStairsHere { player, .. }
+        | EventKind::CannotLeave { player }
+        | EventKind::Victory { player } => *player == me,
+        EventKind::Fled { .. } => false,
+    }
+}
+
+/// "the goblin", "you", or another hero's name.
+fn name(who: Who, me: PlayerId, sim: &Simulation) -> String {
+    match who {
+        Who::Player(p) if p == me => "you".to_owned(),
+        Who::Player(p) => sim.hero(p).map_or_else(|| "someone".to_owned(), |h| h.name),
+        Who::Monster(m) => format!("the {}", sim.content().monster(m).name),
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// The verb for a blow of this damage type (second person, third person).
+fn hit_verb(t: DamageType) -> (&'static str, &'static str) {
+    match t {
+        DamageType::Physical => ("hit", "hits"),
+        DamageType::Fire => ("burn", "burns"),
+        DamageType::Ice => ("freeze", "freezes"),
+        DamageType::Lightning => ("shock", "shocks"),
+        DamageType::Poison => ("sting", "stings"),
+    }
+}
+
+/// "a potion of healing", "3 potions of healing", "12 gold".
+pub fn item_phrase(content: &Content, item: ItemId, count: u16) -> String {
+    let name = &content.item(item).name;
+    if matches!(
+        content.item(item).kind,
+        crate::schema::items::ItemKind::Gold(_)
+    ) {
+        return format!("{count} {name}");
+    }
+    if count > 1 {
+        return format!("{count} x {name}");
+    }
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {name}")
+}
+
+fn status_adjective(s: StatusKind) -> &'static str {
+    match s {
+        StatusKind::Burning => "on fire",
+        StatusKind::Poisoned => "poisoned",
+        StatusKind::Regenerating => "regenerating",
+        StatusKind::Hasted => "moving faster",
+        StatusKind::Weakened => "weakened",
+    }
+}
+
+/// The sentence for an event as `me` sees it, or `None` for events not worth
+/// a message.
+pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(String, Tone)> {
+    let content = sim.content();
+    let n = |w: Who| name(w, me, sim);
+    let mine = |w: &Who| *w == Who::Player(me);
+    Some(match *kind {
+        EventKind::Hit {
+            attacker,
+            target,
+            damage,
+            damage_type,
+            critical,
+        } => {
+            let (you_verb, it_verb) = hit_verb(damage_type);
+            let verb = if mine(&attacker) { you_verb } else { it_verb };
+            let how = if critical { " critically" } else { "" };
+            let tone = if mine(&target) {
+                Tone::Bad
+            } else {
+                Tone::Normal
+            };
+            let mark = if critical { "!" } else { "." };
+            (
+                format!(
+                    "{}{how} {verb} {} for {damage}{mark}",
+                    capitalised(&n(attacker)),
+                    n(target)
+                ),
+                tone,
+            )
+        }
+        EventKind::Miss { attacker, target } => {
+            let verb = if mine(&attacker) { "miss" } else { "misses" };
+            (
+                format!("{} {verb} {}.", capitalised(&n(attacker)), n(target)),
+                Tone::Normal,
+            )
+        }
+        EventKind::StatusApplied { target, status } => {
+            let be = if mine(&target) { "are" } else { "is" };
+            let tone = match (mine(&target), status) {
+                (true, StatusKind::Regenerating | StatusKind::Hasted) => Tone::Good,
+                (true, _) => Tone::Bad,
+                _ => Tone::Normal,
+            };
+            (
+                format!(
+                    "{} {be} {}!",
+                    capitalised(&n(target)),
+                    status_adjective(status)
+                ),
+                tone,
+            )
+        }
+        EventKind::StatusEnded { target, status } => {
+            let be = if mine(&target) { "are" } else { "is" };
+            (
+                format!(
+                    "{} {be} no longer {}.",
+                    capitalised(&n(target)),
+                    status_adjective(status)
+                ),
+                Tone::Normal,
+            )
+        }
+        EventKind::StatusPulse {
+            target,
+            status,
+            amount,
+        } => match status {
+            StatusKind::Burning | StatusKind::Poisoned if mine(&target) => {
+                let what = if status == StatusKind::Burning {
+                    "The flames burn"
+                } else {
+                    "The poison hurts"
+                };
+                (format!("{what} you for {amount}."), Tone::Bad)
+            }
+            _ => return None,
+        },
+        EventKind::Died { who, killer } => match (who, killer) {
+            (w, _) if mine(&w) => {
+                let by = killer.map(|k| format!(" by {}", n(k))).unwrap_or_default();
+                (format!("You die, slain{by}..."), Tone::Important)
+            }
+            (w, Some(k)) if mine(&k) => (format!("You kill {}!", n(w)), Tone::Good),
+            (w, _) => (format!("{} dies.", capitalised(&n(w))), Tone::Normal),
+        },
+        EventKind::GainedXp { .. } => return None,
+        EventKind::LevelUp { level, .. } => (
+            format!("Welcome to level {level}! You feel stronger."),
+            Tone::Important,
+        ),
+        EventKind::PickedUp { item, count, .. } => (
+            format!("You pick up {}.", item_phrase(content, item, count)),
+            Tone::Good,
+        ),
+        EventKind::PickedUpGold { amount, .. } => {
+            (format!("You pick up {amount} gold."), Tone::Good)
+        }
+        EventKind::Drank { item, .. } => (
+            format!("You drink the {}.", content.item(item).name),
+            Tone::Normal,
+        ),
+        EventKind::Healed { amount, .. } => (format!("You feel better (+{amount})."), Tone::Good),
+        EventKind::Cured { .. } => ("You feel cleansed.".to_owned(), Tone::Good),
+        EventKind::Equipped { item, .. } => {
+            let verb = match content.item(item).kind {
+                crate::schema::items::ItemKind::Weapon(_) => "wield",
+                _ => "put on",
+            };
+            (
+                format!("You {verb} the {}.", content.item(item).name),
+                Tone::Good,
+            )
+        }
+        EventKind::Unequipped { item, .. } => (
+            format!("You put away the {}.", content.item(item).name),
+            Tone::Normal,
+        ),
+        EventKind::Dropped { item, .. } => (
+            format!("You drop the {}.", content.item(item).name),
+            Tone::Normal,
+        ),
+        EventKind::DoorOpened { by } => {
+            if mine(&by) {
+                ("You open the door.".to_owned(), Tone::Normal)
+            } else {
+                (
+                    format!("{} opens a door.", capitalised(&n(by))),
+                    Tone::Normal,
+                )
+            }
+        }
+        EventKind::ChangedLevel {
+            depth,
+            down,
+            first_visit,
+            ..
+        } => {
+            let verb = if down { "descend" } else { "climb" };
+            let extra = if first_visit && down {
+                " The air is colder here."
+            } else {
+                ""
+            };
+            (
+                format!("You {verb} to depth {depth}.{extra}"),
+                Tone::Important,
+            )
+        }
+        EventKind::Noticed { monster, .. } => (
+            format!("The {} notices you!", content.monster(monster).name),
+            Tone::Bad,
+        ),
+        EventKind::Fled { monster } => (
+            format!("The {} turns to flee!", content.monster(monster).name),
+            Tone::Normal,
+        ),
+        EventKind::PackFull { .. } => ("Your pack is full.".to_owned(), Tone::Bad),
+        EventKind::NothingToPickUp { .. } => {
+            ("There is nothing here to pick up.".to_owned(), Tone::Normal)
+        }
+        EventKind::NoStairsHere { down, .. } => {
+            let way = if down { "down" } else { "up" };
+            (format!("There are no stairs {way} here."), Tone::Normal)
+        }
+        EventKind::CannotLeave { .. } => (
+            "You cannot leave until the dungeon is conquered.".to_owned(),
+            Tone::Normal,
+        ),
+        EventKind::Victory { .. } => (
+            "The dungeon's master is slain. You are victorious!".to_owned(),
+            Tone::Important,
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_messages_are_counted_not_repeated() {
+        let mut log = MessageLog::default();
+        log.push("The rat misses you.".into(), Tone::Normal, 1);
+        log.push("The rat misses you.".into(), Tone::Normal, 5);
+        log.push("You hit the rat for 2.".into(), Tone::Normal, 6);
+        assert_eq!(log.lines().len(), 2);
+        assert_eq!(log.lines()[0].repeats, 2);
+        assert_eq!(log.lines()[0].tick, 5);
+    }
+
+    #[test]
+    fn the_log_keeps_only_the_newest() {
+        let mut log = MessageLog::default();
+        for i in 0..LOG_CAPACITY + 10 {
+            log.push(format!("m{i}"), Tone::Normal, i as u64);
+        }
+        assert_eq!(log.lines().len(), LOG_CAPACITY);
+        assert_eq!(log.lines()[0].text, "m10");
+    }
+}
