@@ -14,7 +14,9 @@
 //! A tick: front end or bot -> `Action` -> `Simulation::step` -> systems ->
 //! `sim::apply` -> events -> `view::Observer` (log) -> `view::Frame` -> screen.
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
+#![deny(unsafe_code)]
 
+pub mod bench;
 pub mod bot;
 pub mod modes;
 pub mod procgen;

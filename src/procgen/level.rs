@@ -13,6 +13,9 @@ use crate::sim::tile::Tile;
 use super::seed::{LEVEL_ITEMS, LEVEL_MONSTERS, LEVEL_ROLES, LEVEL_TERRAIN, Stream};
 use super::terrain::{Layout, Rect, bsp, cellular};
 
+/// Levels get at least this many rooms (spawn, exit, boss, treasure).
+const MIN_ROOMS: usize = 4;
+
 /// Monsters are never placed closer than this (in steps) to where heroes arrive.
 pub const SAFE_RADIUS: i32 = 7;
 
@@ -178,12 +181,14 @@ fn carve_fallback_room(layout: &mut Layout) {
 /// Gives every room a role. Spawn is a random room; the exit is the room
 /// farthest from it by walking distance; the boss takes the largest other
 /// room far from the spawn; one more room holds treasure. Layouts with fewer
-/// than two rooms get small rooms made round distant floor tiles.
+/// than four rooms get small rooms made round spread-out floor tiles.
 fn assign_roles(layout: &Layout, rng: &mut Stream) -> Vec<Room> {
     let tiles = &layout.tiles;
     let walkable = |p: Point| tiles.get(p).is_some_and(|t| t.is_walkable());
     let mut rects = layout.rooms.clone();
-    if rects.len() < 2 {
+    if rects.len() < MIN_ROOMS {
+        // Few natural rooms (open caves): add small ones round floor tiles
+        // spread out by walking distance, so every role has a place.
         let floor: Vec<Point> = tiles.points().filter(|&p| walkable(p)).collect();
         let start = *rng.pick(&floor).unwrap_or(&Point::new(1, 1));
         let mut far = DijkstraMap::new(tiles.width(), tiles.height());
@@ -195,12 +200,18 @@ fn assign_roles(layout: &Layout, rng: &mut Stream) -> Vec<Room> {
             .collect();
         by_distance.sort_by_key(|&p| (far.get(p), p));
         let n = by_distance.len();
-        rects = [0, n * 3 / 4, n.saturating_sub(1), n / 2]
-            .iter()
-            .filter_map(|&i| by_distance.get(i))
-            .map(|p| Rect::new(p.x - 1, p.y - 1, 3, 3))
-            .collect();
-        rects.dedup();
+        for i in [0, n.saturating_sub(1), n * 3 / 4, n / 2, n / 4] {
+            if rects.len() >= MIN_ROOMS {
+                break;
+            }
+            let Some(p) = by_distance.get(i) else {
+                continue;
+            };
+            let r = Rect::new(p.x - 1, p.y - 1, 3, 3);
+            if !rects.iter().any(|o| o.intersects(&r)) {
+                rects.push(r);
+            }
+        }
     }
     let mut roles = vec![RoomRole::Plain; rects.len()];
     let Some(spawn) = rng.pick(&(0..rects.len()).collect::<Vec<_>>()).copied() else {
@@ -220,9 +231,18 @@ fn assign_roles(layout: &Layout, rng: &mut Stream) -> Vec<Room> {
         roles[exit] = RoomRole::Exit;
     }
     let max_far = rects.iter().map(far).max().unwrap_or(0);
+    // The boss takes the largest room in the far half of the level, or the
+    // farthest room left when none is that far.
+    let plain = |i: &usize| roles[*i] == RoomRole::Plain;
     let boss = (0..rects.len())
-        .filter(|&i| roles[i] == RoomRole::Plain && far(&rects[i]) * 2 >= max_far)
-        .max_by_key(|&i| (rects[i].area(), std::cmp::Reverse(i)));
+        .filter(plain)
+        .filter(|&i| far(&rects[i]) * 2 >= max_far)
+        .max_by_key(|&i| (rects[i].area(), std::cmp::Reverse(i)))
+        .or_else(|| {
+            (0..rects.len())
+                .filter(plain)
+                .max_by_key(|&i| (far(&rects[i]), std::cmp::Reverse(i)))
+        });
     if let Some(boss) = boss {
         roles[boss] = RoomRole::Boss;
     }

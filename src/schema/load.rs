@@ -149,25 +149,13 @@ fn from_ron(src: &SchemaSource, e: &ron::error::SpannedError) -> SchemaError {
         | R::IntegerOutOfBounds => SchemaErrorKind::WrongType,
         _ => SchemaErrorKind::Syntax,
     };
-    let help = match &e.code {
-        R::NoSuchStructField { expected, .. } => {
-            Some(format!("expected one of: {}", expected.join(", ")))
-        }
-        R::NoSuchEnumVariant { expected, .. } => {
-            Some(format!("expected one of: {}", expected.join(", ")))
-        }
-        _ => None,
-    };
-    let err = SchemaError::at_line_col(
+    // RON's own message already lists the fields or variants it expected.
+    SchemaError::at_line_col(
         &src.name,
         &src.text,
         e.span.start.line,
         e.span.start.col,
         kind,
         e.code.to_string(),
-    );
-    match help {
-        Some(h) => err.with_help(h),
-        None => err,
-    }
+    )
 }

@@ -53,6 +53,9 @@ use systems::Systems;
 /// thousands per second headless.
 pub const TICKS_PER_SECOND: u32 = 20;
 
+/// Events reserved per tick buffer.
+const EVENT_CAPACITY: usize = 4096;
+
 /// The whole game state and the rules that advance it.
 pub struct Simulation {
     world: World,
@@ -75,18 +78,21 @@ impl Simulation {
         world.insert(Levels::default());
         world.insert(ActiveLevels::default());
         world.insert(Inputs::default());
-        world.insert(Events::default());
+        // Room for a busy tick's events up front, so the first crowded fight
+        // does not grow the buffers mid-game.
+        world.insert(Events(Vec::with_capacity(EVENT_CAPACITY)));
         world.insert(Players::default());
         world.insert(ActorOrder::default());
         world.insert(IdAllocator::default());
         world.insert(Pending::default());
         world.insert(StatusPool::default());
+        reserve_entity_ids(&mut world);
         apply::ensure_level(&mut world, 1);
         Self {
             world,
             systems: Systems::default(),
             content,
-            events: Vec::new(),
+            events: Vec::with_capacity(EVENT_CAPACITY),
         }
     }
 
@@ -209,6 +215,21 @@ impl Simulation {
         h.write_u64(sum);
         h.finish()
     }
+}
+
+/// Entity ids set aside when a world is made.
+const ENTITY_RESERVE: u32 = 4096;
+
+/// specs keeps freed entity ids in a list that grows whenever more ids are
+/// free at once than ever before, which would allocate mid-game (a monster
+/// dies, its loot is picked up...). Creating and freeing a batch of ids up
+/// front sizes that list once. They are freed highest first, so new entities
+/// still get the lowest ids and component storages stay compact.
+fn reserve_entity_ids(world: &mut World) {
+    let ids: Vec<specs::Entity> = world.create_iter().take(ENTITY_RESERVE as usize).collect();
+    let reversed: Vec<specs::Entity> = ids.into_iter().rev().collect();
+    // Freshly created ids are alive, so deleting them cannot fail.
+    let _ = world.delete_entities(&reversed);
 }
 
 /// Hashes a component through its `Debug` form: every field, in declaration

@@ -1,0 +1,161 @@
+//! The first frame of a fixed seed, drawn at 80x24 onto ratatui's
+//! `TestBackend`: map, side panel and log where a player expects them.
+//! The expected screen below is the reviewed snapshot; a change to
+//! generation or layout shows up here as a readable diff.
+
+use std::sync::Arc;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use venture::modes::app::App;
+use venture::modes::input::Key;
+use venture::modes::terminal::palette::{ColorDepth, Palette};
+use venture::modes::terminal::render::{self, Layout};
+use venture::schema::load_defaults;
+
+fn screen(app: &mut App, width: u16, height: u16) -> Vec<String> {
+    let mut term = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    let area = ratatui::layout::Rect::new(0, 0, width, height);
+    let (mw, mh) = Layout::new(area).map_or((0, 0), |l| {
+        (i32::from(l.map.width), i32::from(l.map.height))
+    });
+    let frame = app.frame(mw, mh);
+    let pal = Palette::new(ColorDepth::Ansi256);
+    term.draw(|f| {
+        let area = f.area();
+        render::draw(f.buffer_mut(), area, &frame, &pal);
+    })
+    .expect("draw");
+    let buf = term.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buf[(x, y)].symbol().to_owned())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+fn app() -> App {
+    App::new(
+        42,
+        Arc::new(load_defaults().expect("default schemas load")),
+        "Adventurer",
+    )
+}
+
+#[rustfmt::skip]
+const FIRST_FRAME: &[&str] = &[
+    "                                                        | Adventurer  Lv 1      ",
+    "                         #######                        | Depth 1/10            ",
+    "                         #.....#                        | Seed 42               ",
+    "                         #.....#                        | HP ===================",
+    "                         #.....#                        |    40/40              ",
+    "                         #.....#####                    | XP -------------------",
+    "                    ######.........                     |    0/20               ",
+    "                    #.......@..#                        | Dmg 3-6 Def 1 Ev 10   ",
+    "                    # ####.....#                        | Gold 0  Kills 0       ",
+    "                        .......#                        | W dagger              ",
+    "                       ###.....#                        | A no armour           ",
+    "                         #.....#                        |                       ",
+    "                         #.....#                        |                       ",
+    "                         #######                        |                       ",
+    "                                                        |                       ",
+    "                                                        |                       ",
+    "                                                        |                       ",
+    "                                                        |                       ",
+    "                                                        |                       ",
+    "--------------------------------------------------------------------------------",
+    "Welcome, Adventurer! Find the stairs down (>) and beware. Press ? for help.     ",
+    "                                                                                ",
+    "                                                                                ",
+    "                                                                                ",
+];
+
+#[test]
+fn first_frame_of_seed_42_at_80x24() {
+    let lines = screen(&mut app(), 80, 24);
+    let expected: Vec<String> = FIRST_FRAME.iter().map(|s| s.to_string()).collect();
+    assert_eq!(lines, expected, "\nactual screen:\n{}", lines.join("\n"));
+}
+
+/// Where the hero is on screen, by scanning for `@` in the map area.
+fn hero_on_screen(lines: &[String]) -> Option<(usize, usize)> {
+    lines
+        .iter()
+        .take(19)
+        .enumerate()
+        .find_map(|(y, l)| l.chars().take(56).position(|c| c == '@').map(|x| (x, y)))
+}
+
+#[test]
+fn walking_moves_the_hero_on_screen() {
+    let mut app = app();
+    let before = hero_on_screen(&screen(&mut app, 80, 24)).expect("hero on screen");
+    app.handle(Key::Left);
+    for _ in 0..8 {
+        app.tick();
+    }
+    let after = hero_on_screen(&screen(&mut app, 80, 24)).expect("hero on screen");
+    assert_eq!(after, (before.0 - 1, before.1));
+}
+
+#[test]
+fn help_opens_over_the_map_and_closes_on_any_key() {
+    let mut app = app();
+    app.handle(Key::Char('?'));
+    assert!(app.paused());
+    let lines = screen(&mut app, 80, 24);
+    assert!(
+        lines.iter().any(|l| l.contains("Help")),
+        "{}",
+        lines.join("\n")
+    );
+    assert!(lines.iter().any(|l| l.contains("pick up what lies here")));
+    app.handle(Key::Char('x'));
+    assert!(!app.paused());
+    assert!(
+        !screen(&mut app, 80, 24)
+            .iter()
+            .any(|l| l.contains("pick up what lies here"))
+    );
+}
+
+#[test]
+fn quitting_asks_first() {
+    let mut app = app();
+    app.handle(Key::Char('q'));
+    assert!(!app.should_quit());
+    assert!(
+        screen(&mut app, 80, 24)
+            .iter()
+            .any(|l| l.contains("Really quit?"))
+    );
+    app.handle(Key::Char('n'));
+    assert!(!app.should_quit());
+    app.handle(Key::Char('q'));
+    app.handle(Key::Char('y'));
+    assert!(app.should_quit());
+}
+
+#[test]
+fn a_small_terminal_is_told_what_it_needs() {
+    let lines = screen(&mut app(), 60, 20);
+    let text = lines.join("\n");
+    assert!(text.contains("This one is 60x20"), "{text}");
+    assert!(text.contains("at least 80x24"), "{text}");
+}
+
+#[test]
+fn larger_terminals_show_more_map_and_log() {
+    let mut app = app();
+    let lines = screen(&mut app, 120, 40);
+    assert!(lines[0].contains("| Adventurer"));
+    assert_eq!(lines[0].find('|'), Some(96), "panel starts further right");
+    assert!(lines.iter().filter(|l| l.starts_with("-----")).count() == 1);
+    assert_eq!(
+        lines.iter().position(|l| l.starts_with("-----")),
+        Some(32),
+        "log is 8 rows tall"
+    );
+}

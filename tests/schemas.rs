@@ -1,0 +1,185 @@
+//! The default schemas load, and broken ones give errors that name the
+//! file, line and column (never a panic), all of them at once.
+
+use venture::schema::load::{SchemaSource, default_sources, load_sources};
+use venture::schema::{SchemaErrorKind, SchemaErrors, load_defaults};
+
+#[test]
+fn the_default_schemas_load_and_link() {
+    let content = load_defaults().expect("default schemas load");
+    assert!(content.monsters.len() >= 10);
+    assert!(content.items.len() >= 10);
+    assert!(content.monster_id("goblin").is_some());
+    for (item, chance) in content.monster_ids().flat_map(|m| content.loot(m).to_vec()) {
+        assert!(item.index() < content.items.len() && chance <= 100);
+    }
+    assert_eq!(
+        content.start_items().len(),
+        content.rules.player.start_items.len()
+    );
+    assert!(content.xp_for_level(2) > 0 && content.xp_for_level(3) > content.xp_for_level(2));
+}
+
+/// The defaults with one file's text replaced by `edit(original)`.
+fn load_with(
+    file: &str,
+    edit: impl Fn(&str) -> String,
+) -> Result<venture::schema::Content, SchemaErrors> {
+    let sources: Vec<SchemaSource> = default_sources()
+        .into_iter()
+        .map(|s| {
+            if s.name.ends_with(file) {
+                SchemaSource::new(s.name.clone(), edit(&s.text))
+            } else {
+                s
+            }
+        })
+        .collect();
+    load_sources(&sources)
+}
+
+/// The 1-based line and column of the first `needle` in `text`.
+fn position(text: &str, needle: &str) -> (usize, usize) {
+    let at = text.find(needle).expect("needle in text");
+    let line = text[..at].matches('\n').count() + 1;
+    let col = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+    (line, col)
+}
+
+fn only_error(r: Result<venture::schema::Content, SchemaErrors>) -> venture::schema::SchemaError {
+    let errors = r.expect_err("the broken schema must be refused").errors;
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    errors.into_iter().next().expect("one error")
+}
+
+fn monsters_text() -> String {
+    default_sources()
+        .into_iter()
+        .find(|s| s.name.ends_with("monsters.ron"))
+        .expect("monsters.ron")
+        .text
+        .to_string()
+}
+
+#[test]
+fn a_syntax_error_names_file_line_and_column() {
+    let broken = monsters_text().replacen("hp: 6, attack: 0", "hp: 6 attack: 0", 1);
+    let (line, col) = position(&broken, "attack: 0");
+    let e = only_error(load_with("monsters.ron", |_| broken.clone()));
+    assert_eq!(e.file, "data-schemas/monsters.ron");
+    assert_eq!(e.kind, SchemaErrorKind::Syntax);
+    assert_eq!((e.line, e.col), (line, col), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with(&format!("data-schemas/monsters.ron:{line}:{col}: "))
+    );
+    assert!(e.source_line().contains("hp: 6 attack: 0"));
+}
+
+#[test]
+fn an_unknown_field_is_an_error_with_the_fields_allowed() {
+    let broken = monsters_text().replacen("evasion: 10,", "evasoin: 10,", 1);
+    let (line, col) = position(&broken, "evasoin");
+    let e = only_error(load_with("monsters.ron", |_| broken.clone()));
+    assert_eq!(e.kind, SchemaErrorKind::UnknownField);
+    assert_eq!(e.line, line);
+    assert!(e.col >= col && e.col <= col + "evasoin".len(), "{e}");
+    assert!(
+        e.message.contains("`evasion`"),
+        "the fields allowed are listed: {e}"
+    );
+}
+
+#[test]
+fn a_missing_field_and_a_wrong_type_are_errors() {
+    let e = only_error(load_with("monsters.ron", |t| t.replacen("hp: 6, ", "", 1)));
+    assert_eq!(e.kind, SchemaErrorKind::MissingField);
+    assert!(e.message.contains("hp"), "{e}");
+
+    let broken = monsters_text().replacen("hp: 6,", "hp: \"six\",", 1);
+    let (line, _) = position(&broken, "\"six\"");
+    let e = only_error(load_with("monsters.ron", |_| broken.clone()));
+    assert_eq!(e.kind, SchemaErrorKind::WrongType);
+    assert_eq!(e.line, line, "{e}");
+}
+
+#[test]
+fn range_duplicate_and_reference_errors_point_at_the_entry() {
+    let broken = monsters_text()
+        .replacen("flee_below: 35", "flee_below: 150", 1)
+        .replacen("id: \"kobold\"", "id: \"rat\"", 1)
+        .replacen("(\"gold\", 30)", "(\"golden_apple\", 30)", 1);
+    let errors = load_with("monsters.ron", |_| broken.clone())
+        .expect_err("refused")
+        .errors;
+    let find = |k: SchemaErrorKind| {
+        errors
+            .iter()
+            .find(|e| e.kind == k)
+            .unwrap_or_else(|| panic!("{k:?} in {errors:#?}"))
+    };
+    let range = find(SchemaErrorKind::OutOfRange);
+    assert_eq!(
+        (range.line, range.col),
+        position(&broken, "flee_below: 150"),
+        "{range}"
+    );
+    let dup = find(SchemaErrorKind::DuplicateId);
+    let second_rat = broken
+        .match_indices("id: \"rat\"")
+        .nth(1)
+        .expect("two rats")
+        .0
+        + 4;
+    let line = broken[..second_rat].matches('\n').count() + 1;
+    assert_eq!(dup.line, line, "{dup}");
+    let reference = find(SchemaErrorKind::UnknownReference);
+    assert_eq!(
+        reference.line,
+        position(&broken, "golden_apple").0,
+        "{reference}"
+    );
+    assert_eq!(errors.len(), 3, "every error is reported: {errors:#?}");
+}
+
+#[test]
+fn a_missing_file_and_garbage_do_not_panic() {
+    let sources: Vec<SchemaSource> = default_sources()
+        .into_iter()
+        .filter(|s| !s.name.ends_with("items.ron"))
+        .collect();
+    let e = load_sources(&sources).expect_err("refused");
+    assert!(
+        e.errors
+            .iter()
+            .any(|e| e.kind == SchemaErrorKind::MissingContent && e.message.contains("items.ron"))
+    );
+
+    for garbage in [
+        "",
+        "(",
+        ")",
+        "\u{0}\u{1}",
+        "[[[[[[[[[[[[[[[",
+        "(monsters: [(id: 5)])",
+        "ÿÿ",
+    ] {
+        let r = load_with("monsters.ron", |_| garbage.to_owned());
+        assert!(r.is_err(), "{garbage:?} accepted");
+    }
+}
+
+#[test]
+fn errors_render_with_the_line_and_a_caret() {
+    let e = load_with("game.ron", |t| {
+        t.replacen("dungeon_depth: 10", "dungeon_depth: 0", 1)
+    })
+    .expect_err("refused");
+    let rendered = format!("{:?}", miette::Report::new(e));
+    assert!(rendered.contains("game.ron"), "{rendered}");
+    assert!(rendered.contains("dungeon_depth: 0"), "{rendered}");
+    assert!(
+        rendered.contains('^') || rendered.contains('─'),
+        "{rendered}"
+    );
+}
