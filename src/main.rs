@@ -29,7 +29,7 @@ struct Cli {
 struct PlayArgs {
     /// World seed (any number from 0 to 18446744073709551615, or 0x-prefixed
     /// hex). A random one is chosen and shown when left out.
-    #[arg(long, value_parser = parse_seed, global = true)]
+    #[arg(long, value_parser = parse_seed, global = true, allow_negative_numbers = true)]
     seed: Option<u64>,
     /// The hero's name.
     #[arg(long, default_value = "Adventurer")]

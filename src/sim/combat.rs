@@ -11,6 +11,8 @@ pub const CRIT_PERCENT: i32 = 175;
 pub const WEAKENED_PERCENT: i32 = 75;
 /// Every attack hits at least this often, whatever the evasion.
 pub const MIN_HIT_PERCENT: i32 = 5;
+/// Even an unskilled defender dodges this often before accuracy counts.
+pub const BASE_EVADE_PERCENT: i32 = 10;
 
 /// The attacker's side of one blow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,10 +44,11 @@ pub enum Outcome {
     Hit { damage: i32, critical: bool },
 }
 
-/// Chance in percent that a blow is evaded: the defender's evasion less the
-/// attacker's accuracy, kept between 0 and 100 - MIN_HIT_PERCENT.
+/// Chance in percent that a blow is evaded: a base chance plus the
+/// defender's evasion, less the attacker's accuracy, kept between 0 and
+/// 100 - MIN_HIT_PERCENT.
 pub fn evade_chance(a: &Attack, d: &Defence) -> i32 {
-    (d.evasion - a.accuracy).clamp(0, 100 - MIN_HIT_PERCENT)
+    (BASE_EVADE_PERCENT + d.evasion - a.accuracy).clamp(0, 100 - MIN_HIT_PERCENT)
 }
 
 /// Damage after defence and resistance for a raw roll.
@@ -100,7 +103,8 @@ mod tests {
     fn defence() -> Defence {
         Defence {
             defense: 0,
-            evasion: 0,
+            // Cancels the base chance, so blows in these tests always land.
+            evasion: -BASE_EVADE_PERCENT,
             resist: Resistances::default(),
         }
     }
@@ -130,7 +134,7 @@ mod tests {
         let mut d = defence();
         d.evasion = 30;
         a.accuracy = 10;
-        assert_eq!(evade_chance(&a, &d), 20);
+        assert_eq!(evade_chance(&a, &d), 30);
         a.accuracy = 50;
         assert_eq!(evade_chance(&a, &d), 0);
         d.evasion = 500;
@@ -179,7 +183,7 @@ mod tests {
     fn evasion_rate_matches_the_chance_over_many_rolls() {
         let a = attack();
         let mut d = defence();
-        d.evasion = 25;
+        d.evasion = 15; // plus the base 10: a quarter of blows miss
         let mut rng = Stream::new(3, SIM_MELEE, &[]);
         let misses = (0..10_000)
             .filter(|_| resolve(&a, &d, &mut rng) == Outcome::Miss)
