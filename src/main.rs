@@ -10,7 +10,9 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
 use venture::bot::BotKind;
+use venture::modes::app::Pace;
 use venture::modes::headless::{self, HeadlessConfig};
+use venture::modes::screens::summary;
 use venture::modes::terminal::{self, TerminalConfig};
 use venture::schema::{self, Content};
 
@@ -34,6 +36,10 @@ struct PlayArgs {
     /// The hero's name.
     #[arg(long, default_value = "Adventurer")]
     name: String,
+    /// Turn-based play: the world waits for each of your moves (toggle in
+    /// game with T).
+    #[arg(long)]
+    turn_based: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -150,10 +156,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let config = TerminalConfig {
                 seed,
                 name: cli.play.name,
+                pace: if cli.play.turn_based {
+                    Pace::TurnBased
+                } else {
+                    Pace::RealTime
+                },
             };
-            terminal::run(&config, content).context("the terminal failed")?;
+            let last = terminal::run(&config, content).context("the terminal failed")?;
+            // The terminal is restored: say how the run went and how to
+            // replay its world (the last one, if new games were started).
+            for line in summary(&last).iter().filter(|l| !l.is_empty()) {
+                println!("{line}");
+            }
             println!(
-                "Thanks for playing. That world was seed {seed}: `venture --seed {seed}` plays it again."
+                "Thanks for playing. Play this world again with --seed {}.",
+                last.seed
             );
             Ok(())
         }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use venture::modes::app::App;
+use venture::modes::app::{App, Pace};
 use venture::modes::input::Key;
 use venture::modes::terminal::palette::{ColorDepth, Palette};
 use venture::modes::terminal::render::{self, Layout};
@@ -41,22 +41,23 @@ fn app() -> App {
         42,
         Arc::new(load_defaults().expect("default schemas load")),
         "Adventurer",
+        Pace::RealTime,
     )
 }
 
 #[rustfmt::skip]
 const FIRST_FRAME: &[&str] = &[
-    "                                                        | Adventurer  Lv 1      ",
+    "                                                        | Adventurer Lv 1       ",
     "                         #######                        | Depth 1/10            ",
     "                         #.....#                        | Seed 42               ",
-    "                         #.....#                        | HP ===================",
-    "                         #.....#                        |    40/40              ",
-    "                         #.....#####                    | XP -------------------",
-    "                    ######.........                     |    0/20               ",
-    "                    #.......@..#                        | Dmg 3-6 Def 1 Ev 10   ",
-    "                    # ####.....#                        | Gold 0  Kills 0       ",
-    "                        .......#                        | W dagger              ",
-    "                       ###.....#                        | A no armour           ",
+    "                         #.....#                        | HP 50/50 =============",
+    "                         #.....#                        | XP 0/20 --------------",
+    "                         #.....#####                    | Dmg 3-6 Def 1 Ev 10   ",
+    "                    ######.........                     | Gold 0  Kills 0       ",
+    "                    #.......@..#                        | W dagger              ",
+    "                    # ####.....#                        | A no armour           ",
+    "                        .......#                        |                       ",
+    "                       ###.....#                        |                       ",
     "                         #.....#                        |                       ",
     "                         #.....#                        |                       ",
     "                         #######                        |                       ",
@@ -65,7 +66,7 @@ const FIRST_FRAME: &[&str] = &[
     "                                                        |                       ",
     "                                                        |                       ",
     "                                                        |                       ",
-    "--------------------------------------------------------------------------------",
+    "- m: all messages --------------------------------------------------------------",
     "Welcome, Adventurer! Find the stairs down (>) and beware. Press ? for help.     ",
     "                                                                                ",
     "                                                                                ",
@@ -151,11 +152,8 @@ fn larger_terminals_show_more_map_and_log() {
     let mut app = app();
     let lines = screen(&mut app, 120, 40);
     assert!(lines[0].contains("| Adventurer"));
-    assert_eq!(lines[0].find('|'), Some(96), "panel starts further right");
-    assert!(lines.iter().filter(|l| l.starts_with("-----")).count() == 1);
-    assert_eq!(
-        lines.iter().position(|l| l.starts_with("-----")),
-        Some(32),
-        "log is 8 rows tall"
-    );
+    assert_eq!(lines[0].find('|'), Some(120 - 34), "the panel is wider");
+    let rule = |l: &String| l.starts_with("- m: all messages ---");
+    assert_eq!(lines.iter().filter(|l| rule(l)).count(), 1);
+    assert_eq!(lines.iter().position(rule), Some(32), "log is 8 rows tall");
 }

@@ -10,6 +10,17 @@ use crate::schema::Content;
 use crate::sim::{Action, PlayerId, PlayerInput, Simulation};
 use crate::view::{self, Frame, Hud, Observer, Tone};
 
+/// How time passes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Pace {
+    /// The clock runs on its own: monsters act while the player thinks.
+    #[default]
+    RealTime,
+    /// The clock runs only while the hero is busy carrying out an action:
+    /// the world waits for the player's next move.
+    TurnBased,
+}
+
 /// A game in progress and its interface state.
 pub struct App {
     sim: Simulation,
@@ -18,6 +29,7 @@ pub struct App {
     screens: Vec<Box<dyn Screen>>,
     content: Arc<Content>,
     name: String,
+    pace: Pace,
     /// The action to send with the next tick.
     queued: Option<Action>,
     /// The panel of the last frame, for screens to read.
@@ -28,7 +40,7 @@ pub struct App {
 
 impl App {
     /// A new run on `seed` for one local player.
-    pub fn new(seed: u64, content: Arc<Content>, name: &str) -> Self {
+    pub fn new(seed: u64, content: Arc<Content>, name: &str, pace: Pace) -> Self {
         let mut sim = Simulation::new(seed, Arc::clone(&content));
         let player = sim.add_player(name);
         let mut observer = Observer::new(player);
@@ -37,6 +49,7 @@ impl App {
             Tone::Important,
             0,
         );
+        tracing::info!(seed, ?pace, "new game");
         let mut app = Self {
             sim,
             player,
@@ -44,6 +57,7 @@ impl App {
             screens: vec![Box::new(Play)],
             content,
             name: name.to_owned(),
+            pace,
             queued: None,
             hud: Hud::default(),
             quit: false,
@@ -61,6 +75,16 @@ impl App {
         self.player
     }
 
+    pub fn pace(&self) -> Pace {
+        self.pace
+    }
+
+    /// The side panel of the last frame built: the state of the run as the
+    /// player saw it, for a farewell summary.
+    pub fn hud(&self) -> &Hud {
+        &self.hud
+    }
+
     /// True once the player chose to leave.
     pub fn should_quit(&self) -> bool {
         self.quit
@@ -71,6 +95,17 @@ impl App {
         self.screens.last().is_some_and(|s| s.pauses())
     }
 
+    /// True when nothing will happen until the player acts: turn-based play
+    /// with the hero ready and nothing asked of it.
+    pub fn waiting_for_player(&self) -> bool {
+        self.pace == Pace::TurnBased
+            && self.queued.is_none()
+            && self
+                .sim
+                .hero(self.player)
+                .is_some_and(|h| h.ready && h.pending.is_none() && !h.dead)
+    }
+
     /// Passes a key to the top screen and carries out its answer.
     pub fn handle(&mut self, key: Key) {
         let Some(top) = self.screens.last_mut() else {
@@ -79,6 +114,9 @@ impl App {
         let outcome = top.handle(key, &self.hud);
         if outcome.action.is_some() {
             self.queued = outcome.action;
+        }
+        if let Some((text, tone)) = outcome.note {
+            self.observer.log.push(text, tone, self.sim.tick());
         }
         match outcome.control {
             Control::Stay => {}
@@ -94,14 +132,28 @@ impl App {
                     crate::procgen::seed::mix64(self.sim.seed() ^ self.sim.tick())
                 });
                 let name = self.name.clone();
-                *self = App::new(seed, Arc::clone(&self.content), &name);
+                *self = App::new(seed, Arc::clone(&self.content), &name, self.pace);
+            }
+            Control::TogglePace => {
+                self.pace = match self.pace {
+                    Pace::RealTime => Pace::TurnBased,
+                    Pace::TurnBased => Pace::RealTime,
+                };
+                let text = match self.pace {
+                    Pace::TurnBased => "Turn-based: the world now waits for your every move.",
+                    Pace::RealTime => "Real time: the world no longer waits for you.",
+                };
+                self.observer
+                    .log
+                    .push(text.into(), Tone::Important, self.sim.tick());
             }
         }
     }
 
-    /// Advances the game one tick unless a screen pauses it.
+    /// Advances the game one tick, unless a screen pauses it or, in
+    /// turn-based play, the world is waiting for the player.
     pub fn tick(&mut self) {
-        if self.paused() {
+        if self.paused() || self.waiting_for_player() {
             return;
         }
         let inputs: Vec<PlayerInput> = self
@@ -127,8 +179,9 @@ impl App {
     /// The frame to draw, for a map viewport of the given size.
     pub fn frame(&mut self, map_width: i32, map_height: i32) -> Frame {
         let mut frame = view::build(&self.sim, &mut self.observer, map_width, map_height);
+        frame.hud.turn_based = self.pace == Pace::TurnBased;
         self.hud = frame.hud.clone();
-        frame.overlay = self.screens.last().and_then(|s| s.overlay(&self.hud));
+        frame.overlay = self.screens.last().and_then(|s| s.overlay(&frame));
         frame
     }
 }

@@ -25,6 +25,9 @@ pub struct HeadlessConfig {
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Report {
     pub seed: u64,
+    /// The seed again as a string: JSON readers that hold numbers as
+    /// doubles (jq, JavaScript) round seeds above 2^53.
+    pub seed_text: String,
     pub bot: String,
     pub ticks: u64,
     pub depth: i32,
@@ -79,6 +82,7 @@ pub fn run(config: &HeadlessConfig, content: Arc<Content>) -> Report {
     let hero = sim.hero(player);
     Report {
         seed: config.seed,
+        seed_text: config.seed.to_string(),
         bot: format!("{:?}", config.bot).to_lowercase(),
         ticks: sim.tick(),
         depth: hero.as_ref().map_or(0, |h| h.depth),

@@ -41,6 +41,10 @@ pub enum Command {
     Drop,
     /// Drink the best healing potion carried.
     QuickHeal,
+    /// Show the message history.
+    Messages,
+    /// Switch between real time and turn-based play.
+    TogglePace,
     Help,
     Quit,
 }
@@ -65,8 +69,12 @@ pub fn command(key: Key) -> Option<Command> {
         Key::Char('i') => C::Inventory,
         Key::Char('d') => C::Drop,
         Key::Char('p') => C::QuickHeal,
+        Key::Char('m') => C::Messages,
+        Key::Char('T') => C::TogglePace,
         Key::Char('?') => C::Help,
-        Key::Char('q') | Key::Esc => C::Quit,
+        // Esc only closes menus: pressed once too often it must not offer
+        // to end the run.
+        Key::Char('q') => C::Quit,
         _ => return None,
     })
 }
@@ -84,8 +92,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("i", "pack: drink, wield or wear"),
     ("d", "drop an item"),
     ("p", "drink a healing potion"),
+    ("m", "message history"),
+    ("T", "real time / turn-based"),
     ("?", "this help"),
-    ("q or Esc", "quit"),
+    ("q", "quit"),
 ];
 
 #[cfg(test)]

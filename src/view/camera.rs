@@ -13,7 +13,7 @@ pub struct Camera {
 }
 
 impl Camera {
-    /// Keeps `hero` at least a quarter of the viewport away from its edges,
+    /// Keeps `hero` at least a third of the viewport away from its edges,
     /// re-centring when it comes closer; levels smaller than the viewport are
     /// centred and never scroll.
     pub fn follow(&mut self, hero: Point, view_w: i32, view_h: i32, level_w: i32, level_h: i32) {
@@ -32,7 +32,7 @@ fn axis(origin: i32, hero: i32, view: i32, level: i32, placed: bool) -> i32 {
         // Centre the whole level: negative origins pad it on both sides.
         return -(view - level) / 2;
     }
-    let margin = (view / 4).max(1);
+    let margin = (view / 3).max(1);
     let inside = hero - origin >= margin && origin + view - 1 - hero >= margin;
     let origin = if placed && inside {
         origin
@@ -58,7 +58,7 @@ mod tests {
         let mut c = Camera::default();
         c.follow(Point::new(50, 20), 40, 20, 200, 100);
         assert_eq!(c.origin, Point::new(30, 10));
-        // A few steps inside the middle half: no scroll.
+        // A few steps inside the middle third: no scroll.
         c.follow(Point::new(55, 22), 40, 20, 200, 100);
         assert_eq!(c.origin, Point::new(30, 10));
         // Into the right margin: re-centre on the hero.

@@ -46,7 +46,8 @@ pub struct Cell {
     pub tile: Option<Tile>,
     /// In sight now (otherwise remembered or unknown).
     pub visible: bool,
-    /// An item lying here, if in sight.
+    /// An item lying here: in sight, or remembered from when it was (drawn
+    /// dim when the cell is not visible).
     pub item: Option<Glyph>,
     /// An actor standing here, if in sight.
     pub actor: Option<Glyph>,
@@ -102,6 +103,8 @@ pub struct Hud {
     pub nearby: Vec<Nearby>,
     pub pack: Vec<PackLine>,
     pub pack_capacity: usize,
+    /// Whether the world waits for the player (set by the front end).
+    pub turn_based: bool,
 }
 
 /// A monster in sight, for the side panel.
@@ -125,6 +128,10 @@ pub struct PackLine {
     pub color: Rgb,
     /// The verb for using it ("drink", "wield", "wear").
     pub usable: &'static str,
+    /// Its numbers in a few words ("heals 25", "dmg 3-7 +1, normal physical").
+    pub detail: String,
+    /// Hit points it restores when drunk (0 for anything else).
+    pub heals: i32,
 }
 
 /// How a message should stand out.
@@ -157,6 +164,9 @@ pub struct Overlay {
     pub title: String,
     pub lines: Vec<OverlayLine>,
     pub footer: String,
+    /// When the lines do not all fit, show the last ones (a history)
+    /// rather than the first.
+    pub tail: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

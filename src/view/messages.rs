@@ -267,22 +267,9 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
                 )
             }
         }
-        EventKind::ChangedLevel {
-            depth,
-            down,
-            first_visit,
-            ..
-        } => {
+        EventKind::ChangedLevel { depth, down, .. } => {
             let verb = if down { "descend" } else { "climb" };
-            let extra = if first_visit && down {
-                " The air is colder here."
-            } else {
-                ""
-            };
-            (
-                format!("You {verb} to depth {depth}.{extra}"),
-                Tone::Important,
-            )
+            (format!("You {verb} to depth {depth}."), Tone::Important)
         }
         EventKind::Noticed { monster, .. } => (
             format!("The {} notices you!", content.monster(monster).name),

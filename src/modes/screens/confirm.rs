@@ -2,7 +2,7 @@
 
 use super::{Control, Outcome, Screen};
 use crate::modes::input::Key;
-use crate::view::{Hud, Overlay, OverlayLine};
+use crate::view::{Frame, Hud, Overlay, OverlayLine};
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ConfirmQuit;
@@ -11,22 +11,23 @@ impl Screen for ConfirmQuit {
     fn handle(&mut self, key: Key, _: &Hud) -> Outcome {
         match key {
             Key::Char('y' | 'Y') | Key::Interrupt => Outcome::control(Control::Quit),
-            Key::Char('n' | 'N') | Key::Esc | Key::Char('q') => Outcome::control(Control::Pop),
+            Key::Char('n' | 'N' | 'q') | Key::Esc => Outcome::control(Control::Pop),
             _ => Outcome::stay(),
         }
     }
 
-    fn overlay(&self, hud: &Hud) -> Option<Overlay> {
+    fn overlay(&self, frame: &Frame) -> Option<Overlay> {
+        let seed = frame.hud.seed;
         Some(Overlay {
             title: "Quit?".into(),
             lines: vec![
                 OverlayLine::new("Really quit? This run will end here."),
                 OverlayLine::new(format!(
-                    "Play seed {} again with --seed {}.",
-                    hud.seed, hud.seed
+                    "The world was seed {seed}: --seed {seed} plays it again."
                 )),
             ],
-            footer: "y: quit   n: keep playing".into(),
+            tail: false,
+            footer: "y: quit   n or Esc: keep playing".into(),
         })
     }
 }

@@ -2,7 +2,7 @@
 
 use super::{Control, Outcome, Screen};
 use crate::modes::input::{HELP, Key};
-use crate::view::{Hud, Overlay, OverlayLine, Tone};
+use crate::view::{Frame, Hud, Overlay, OverlayLine, Tone};
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Help;
@@ -12,7 +12,8 @@ impl Screen for Help {
         Outcome::control(Control::Pop)
     }
 
-    fn overlay(&self, hud: &Hud) -> Option<Overlay> {
+    fn overlay(&self, frame: &Frame) -> Option<Overlay> {
+        let hud = &frame.hud;
         let mut lines: Vec<OverlayLine> = HELP
             .iter()
             .map(|(keys, what)| OverlayLine::new(format!("{keys:<28} {what}")))
@@ -28,15 +29,21 @@ impl Screen for Help {
         ));
         lines.push(OverlayLine::new(""));
         lines.push(OverlayLine::new(format!(
-            "Reach depth {} and slay its master. Time flows in real time:",
-            hud.max_depth
+            "Reach depth {} and slay its master. {}",
+            hud.max_depth,
+            if hud.turn_based {
+                "Turn-based: the world waits for you."
+            } else {
+                "Real time: monsters act while you think"
+            }
         )));
         lines.push(OverlayLine::new(
-            "monsters act while you think, but menus pause the game.",
+            "(menus pause). Press T to switch between real time and turns.",
         ));
         Some(Overlay {
             title: "Help".into(),
             lines,
+            tail: false,
             footer: "any key to close".into(),
         })
     }

@@ -3,7 +3,7 @@
 use super::{Control, Outcome, Screen};
 use crate::modes::input::Key;
 use crate::sim::Action;
-use crate::view::{Hud, Overlay, OverlayLine, Tone, letter_slot};
+use crate::view::{Frame, Hud, Overlay, OverlayLine, Tone, letter_slot};
 
 /// What choosing an item does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,7 +26,9 @@ impl Inventory {
 impl Screen for Inventory {
     fn handle(&mut self, key: Key, hud: &Hud) -> Outcome {
         match key {
-            Key::Esc | Key::Char('i' | 'q') | Key::Enter => Outcome::control(Control::Pop),
+            Key::Esc | Key::Char('i' | 'q') | Key::Enter | Key::Interrupt => {
+                Outcome::control(Control::Pop)
+            }
             Key::Tab => {
                 self.mode = match self.mode {
                     InventoryMode::Use => InventoryMode::Drop,
@@ -45,7 +47,8 @@ impl Screen for Inventory {
         }
     }
 
-    fn overlay(&self, hud: &Hud) -> Option<Overlay> {
+    fn overlay(&self, frame: &Frame) -> Option<Overlay> {
+        let hud = &frame.hud;
         let mut lines = Vec::new();
         let worn = |label: &str, item: &Option<String>| {
             OverlayLine::toned(
@@ -83,6 +86,7 @@ impl Screen for Inventory {
         Some(Overlay {
             title,
             lines,
+            tail: false,
             footer: footer.into(),
         })
     }

@@ -16,17 +16,19 @@ mod confirm;
 mod game_over;
 mod help;
 mod inventory;
+mod messages;
 mod play;
 
 pub use confirm::ConfirmQuit;
-pub use game_over::GameOver;
+pub use game_over::{GameOver, summary};
 pub use help::Help;
 pub use inventory::{Inventory, InventoryMode};
+pub use messages::Messages;
 pub use play::Play;
 
 use super::input::Key;
 use crate::sim::Action;
-use crate::view::{Hud, Overlay};
+use crate::view::{Frame, Hud, Overlay, Tone};
 
 /// What the stack should do after a key.
 pub enum Control {
@@ -37,26 +39,28 @@ pub enum Control {
     Quit,
     /// Start a new run: with this seed, or a fresh one.
     NewGame(Option<u64>),
+    /// Switch between real time and turn-based play.
+    TogglePace,
 }
 
 /// A screen's answer to a key.
 pub struct Outcome {
     pub control: Control,
     pub action: Option<Action>,
+    /// A message for the log that the interface itself says ("You are not
+    /// hurt."), as opposed to one the simulation's events produce.
+    pub note: Option<(String, Tone)>,
 }
 
 impl Outcome {
     pub fn stay() -> Self {
-        Self {
-            control: Control::Stay,
-            action: None,
-        }
+        Self::control(Control::Stay)
     }
 
     pub fn act(action: Action) -> Self {
         Self {
-            control: Control::Stay,
             action: Some(action),
+            ..Self::stay()
         }
     }
 
@@ -64,14 +68,23 @@ impl Outcome {
         Self {
             control,
             action: None,
+            note: None,
         }
     }
 
     /// Close this screen and send an action.
     pub fn pop_with(action: Action) -> Self {
         Self {
-            control: Control::Pop,
             action: Some(action),
+            ..Self::control(Control::Pop)
+        }
+    }
+
+    /// Stay and say something in the log.
+    pub fn note(text: impl Into<String>) -> Self {
+        Self {
+            note: Some((text.into(), Tone::Normal)),
+            ..Self::stay()
         }
     }
 }
@@ -80,8 +93,8 @@ impl Outcome {
 pub trait Screen {
     /// Reacts to a key press, given the hero's current panel.
     fn handle(&mut self, key: Key, hud: &Hud) -> Outcome;
-    /// The menu or dialog to draw, if any.
-    fn overlay(&self, hud: &Hud) -> Option<Overlay>;
+    /// The menu or dialog to draw over `frame`, if any.
+    fn overlay(&self, frame: &Frame) -> Option<Overlay>;
     /// Whether the game stands still while this screen is on top.
     fn pauses(&self) -> bool {
         true

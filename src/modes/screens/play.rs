@@ -1,10 +1,10 @@
 //! The play screen: the bottom of the stack. Movement and other commands
 //! become actions; menus are pushed on top.
 
-use super::{ConfirmQuit, Control, Help, Inventory, InventoryMode, Outcome, Screen};
+use super::{ConfirmQuit, Control, Help, Inventory, InventoryMode, Messages, Outcome, Screen};
 use crate::modes::input::{Command, Key, command};
 use crate::sim::Action;
-use crate::view::{Hud, Overlay, letter_slot};
+use crate::view::{Frame, Hud, Overlay, letter_slot};
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Play;
@@ -17,28 +17,24 @@ impl Screen for Play {
         let Some(cmd) = command(key) else {
             return Outcome::stay();
         };
+        let push = |s: Box<dyn Screen>| Outcome::control(Control::Push(s));
         match cmd {
             Command::Move(d) => Outcome::act(Action::Move(d)),
             Command::Wait => Outcome::act(Action::Wait),
             Command::PickUp => Outcome::act(Action::PickUp),
             Command::Descend => Outcome::act(Action::Descend),
             Command::Ascend => Outcome::act(Action::Ascend),
-            Command::Inventory => {
-                Outcome::control(Control::Push(Box::new(Inventory::new(InventoryMode::Use))))
-            }
-            Command::Drop => {
-                Outcome::control(Control::Push(Box::new(Inventory::new(InventoryMode::Drop))))
-            }
-            Command::QuickHeal => match best_healing(hud) {
-                Some(slot) => Outcome::act(Action::Use(slot)),
-                None => Outcome::stay(),
-            },
-            Command::Help => Outcome::control(Control::Push(Box::new(Help))),
-            Command::Quit => Outcome::control(Control::Push(Box::new(ConfirmQuit))),
+            Command::Inventory => push(Box::new(Inventory::new(InventoryMode::Use))),
+            Command::Drop => push(Box::new(Inventory::new(InventoryMode::Drop))),
+            Command::QuickHeal => quick_heal(hud),
+            Command::Messages => push(Box::new(Messages)),
+            Command::TogglePace => Outcome::control(Control::TogglePace),
+            Command::Help => push(Box::new(Help)),
+            Command::Quit => push(Box::new(ConfirmQuit)),
         }
     }
 
-    fn overlay(&self, _: &Hud) -> Option<Overlay> {
+    fn overlay(&self, _: &Frame) -> Option<Overlay> {
         None
     }
 
@@ -47,11 +43,23 @@ impl Screen for Play {
     }
 }
 
-/// The pack slot of the first healing potion, by name.
-fn best_healing(hud: &Hud) -> Option<u8> {
-    hud.pack
-        .iter()
-        .filter(|p| p.usable == "drink" && p.name.contains("healing"))
-        .max_by_key(|p| p.name.contains("greater"))
-        .and_then(|p| letter_slot(p.letter))
+/// Drinks the weakest healing potion that makes up most of what is missing
+/// (the strongest when none is enough); refuses when unhurt or out of potions
+/// rather than waste one.
+fn quick_heal(hud: &Hud) -> Outcome {
+    let missing = hud.max_hp - hud.hp;
+    if missing <= 0 {
+        return Outcome::note("You are not hurt.");
+    }
+    let potions = hud.pack.iter().filter(|p| p.heals > 0);
+    let enough = potions
+        .clone()
+        .filter(|p| p.heals >= missing)
+        .min_by_key(|p| p.heals);
+    match enough.or_else(|| potions.max_by_key(|p| p.heals)) {
+        Some(p) => {
+            letter_slot(p.letter).map_or_else(Outcome::stay, |slot| Outcome::act(Action::Use(slot)))
+        }
+        None => Outcome::note("You have no healing potion."),
+    }
 }

@@ -7,6 +7,7 @@
 //! is restored on quit, on error and on panic.
 
 pub mod palette;
+mod panel;
 pub mod render;
 
 use std::io::{self, BufWriter, Stdout};
@@ -19,10 +20,11 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
-use super::app::App;
+use super::app::{App, Pace};
 use super::input::Key;
 use crate::schema::Content;
 use crate::sim::TICKS_PER_SECOND;
+use crate::view::Hud;
 use palette::{ColorDepth, Palette};
 use render::Layout;
 
@@ -33,19 +35,25 @@ type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 pub struct TerminalConfig {
     pub seed: u64,
     pub name: String,
+    pub pace: Pace,
 }
 
-/// Plays until the player quits.
-pub fn run(config: &TerminalConfig, content: Arc<Content>) -> io::Result<()> {
+/// Plays until the player quits; returns the side panel of the last frame,
+/// for a farewell summary once the terminal is restored.
+pub fn run(config: &TerminalConfig, content: Arc<Content>) -> io::Result<Hud> {
     let pal = Palette::new(ColorDepth::detect(|k| std::env::var(k).ok()));
     tracing::info!(seed = config.seed, ?pal, "terminal game starting");
     let _guard = TerminalGuard::enter()?;
     let mut term = Terminal::new(CrosstermBackend::new(BufWriter::new(io::stdout())))?;
     term.clear()?;
-    let mut app = App::new(config.seed, content, &config.name);
+    let mut app = App::new(config.seed, content, &config.name, config.pace);
     let result = play(&mut term, &mut app, &pal);
-    tracing::info!(tick = app.sim().tick(), "terminal game over");
-    result
+    tracing::info!(
+        tick = app.sim().tick(),
+        seed = app.sim().seed(),
+        "terminal game over"
+    );
+    result.map(|()| app.hud().clone())
 }
 
 /// The main loop: keys as they come, a tick every 50 ms, a draw whenever
@@ -72,9 +80,10 @@ fn play(term: &mut Term, app: &mut App, pal: &Palette) -> io::Result<()> {
         if app.should_quit() {
             return Ok(());
         }
-        // Wait for a key until the next tick; while paused or too small
-        // to play, just wait for a key (or a resize).
-        let idle = app.paused() || layout.is_none();
+        // Wait for a key until the next tick; while paused, too small to
+        // play, or waiting for a turn-based move, just wait for a key (or a
+        // resize).
+        let idle = app.paused() || app.waiting_for_player() || layout.is_none();
         let timeout = if idle {
             Duration::from_millis(500)
         } else {

@@ -1,24 +1,29 @@
 //! Paints a [`Frame`] into a ratatui buffer: the map on the left, the side
-//! panel on the right, the message log along the bottom and any overlay on
-//! top. Pure (buffer in, buffer out), so tests render onto a `TestBackend`.
+//! panel (`panel.rs`) on the right, the message log along the bottom and any
+//! overlay on top. Pure (buffer in, buffer out), so tests render onto a
+//! `TestBackend`.
 //!
 //! Only ASCII is drawn, so every character is one column wide in every
-//! terminal and font.
+//! terminal and font. Remembered (not visible) cells are drawn dim in colour
+//! and with the dim attribute, so they stay distinct without colour too.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 
 use super::palette::Palette;
+use super::panel;
 use crate::schema::Rgb;
 use crate::sim::Tile;
-use crate::view::{Cell, Frame, GlyphKind, Hud, LogLine, Overlay, Tone};
+use crate::view::{Cell, Frame, GlyphKind, LogLine, Overlay, Tone};
 
 /// The smallest terminal the game is laid out for.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
-/// Columns of the side panel, separator included.
+/// Columns of the side panel at the minimum width, separator included; it
+/// grows with the terminal up to [`MAX_PANEL_WIDTH`].
 pub const PANEL_WIDTH: u16 = 24;
+pub const MAX_PANEL_WIDTH: u16 = 34;
 
 /// Where each part of the screen goes for a terminal size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,24 +39,21 @@ impl Layout {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return None;
         }
-        // Taller terminals get a taller log (a fifth of the height, at least 5 rows).
+        // Larger terminals get a wider panel and a taller log (a fifth of
+        // the height, at least 5 rows); the map takes the rest.
+        let panel_w = (area.width * 3 / 10).clamp(PANEL_WIDTH, MAX_PANEL_WIDTH);
         let log_h = (area.height / 5).max(5);
         let top_h = area.height - log_h;
         Some(Layout {
-            map: Rect::new(area.x, area.y, area.width - PANEL_WIDTH, top_h),
-            panel: Rect::new(
-                area.x + area.width - PANEL_WIDTH,
-                area.y,
-                PANEL_WIDTH,
-                top_h,
-            ),
+            map: Rect::new(area.x, area.y, area.width - panel_w, top_h),
+            panel: Rect::new(area.x + area.width - panel_w, area.y, panel_w, top_h),
             log: Rect::new(area.x, area.y + top_h, area.width, log_h),
         })
     }
 }
 
 /// Game colours that are not in any schema.
-mod theme {
+pub(super) mod theme {
     use crate::schema::Rgb;
     pub const WALL: Rgb = Rgb(205, 195, 175);
     pub const FLOOR: Rgb = Rgb(120, 120, 135);
@@ -96,14 +98,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, frame: &Frame, pal: &Palette) {
         return;
     };
     draw_map(buf, layout.map, frame, pal);
-    draw_panel(buf, layout.panel, &frame.hud, pal);
+    panel::draw(buf, layout.panel, &frame.hud, pal);
     draw_log(buf, layout.log, &frame.log, frame.hud.tick, pal);
     if let Some(o) = &frame.overlay {
         draw_overlay(buf, area, o, pal);
     }
 }
 
-fn fg(pal: &Palette, rgb: Rgb) -> Style {
+pub(super) fn fg(pal: &Palette, rgb: Rgb) -> Style {
     Style::default().fg(pal.color(rgb))
 }
 
@@ -125,23 +127,40 @@ fn draw_too_small(buf: &mut Buffer, area: Rect, pal: &Palette) {
     }
 }
 
-/// The glyph and colour of one map cell: actor over item over tile.
-fn cell_look(cell: &Cell) -> Option<(char, Rgb, bool)> {
+/// The glyph and style of one map cell: actor over item over tile.
+fn cell_look(cell: &Cell, pal: &Palette) -> Option<(char, Style)> {
     if let Some(a) = cell.actor {
-        let hero = matches!(a.kind, GlyphKind::Hero(_));
-        let boss = matches!(a.kind, GlyphKind::Monster { boss: true, .. });
-        return Some((a.ch, a.color, hero || boss));
+        let strong = matches!(
+            a.kind,
+            GlyphKind::Hero(_) | GlyphKind::Monster { boss: true, .. }
+        );
+        let style = fg(pal, a.color);
+        return Some((
+            a.ch,
+            if strong {
+                style.add_modifier(Modifier::BOLD)
+            } else {
+                style
+            },
+        ));
     }
     if let Some(i) = cell.item {
-        return Some((i.ch, i.color, false));
+        return Some(if cell.visible {
+            (i.ch, fg(pal, i.color))
+        } else {
+            (i.ch, remembered(pal))
+        });
     }
     let t = cell.tile?;
-    let color = if cell.visible {
-        tile_color(t)
+    Some(if cell.visible {
+        (tile_glyph(t), fg(pal, tile_color(t)))
     } else {
-        theme::REMEMBERED
-    };
-    Some((tile_glyph(t), color, false))
+        (tile_glyph(t), remembered(pal))
+    })
+}
+
+fn remembered(pal: &Palette) -> Style {
+    fg(pal, theme::REMEMBERED).add_modifier(Modifier::DIM)
 }
 
 fn draw_map(buf: &mut Buffer, area: Rect, frame: &Frame, pal: &Palette) {
@@ -151,171 +170,18 @@ fn draw_map(buf: &mut Buffer, area: Rect, frame: &Frame, pal: &Palette) {
             let Some(c) = buf.cell_mut((area.x + x, area.y + y)) else {
                 continue;
             };
-            match map.cell(i32::from(x), i32::from(y)).and_then(cell_look) {
-                Some((ch, rgb, bold)) => {
-                    let mut style = fg(pal, rgb);
-                    if bold {
-                        style = style.add_modifier(Modifier::BOLD);
-                    }
-                    c.set_char(ch).set_style(style);
-                }
-                None => {
-                    c.set_char(' ').set_style(Style::default());
-                }
-            }
-        }
-    }
-}
-
-/// A bar of `width` cells filled in proportion to `value / max`.
-fn bar(value: i64, max: i64, width: usize) -> (String, String) {
-    let filled = if max <= 0 {
-        0
-    } else {
-        (value.clamp(0, max) * width as i64 / max) as usize
-    };
-    ("=".repeat(filled), "-".repeat(width - filled))
-}
-
-struct PanelWriter<'a> {
-    buf: &'a mut Buffer,
-    area: Rect,
-    row: u16,
-}
-
-impl PanelWriter<'_> {
-    /// Writes spans on the next row, clipped to the panel.
-    fn line(&mut self, spans: &[(&str, Style)]) {
-        if self.row >= self.area.height {
-            return;
-        }
-        let y = self.area.y + self.row;
-        let mut x = self.area.x;
-        let end = self.area.x + self.area.width;
-        for (text, style) in spans {
-            if x >= end {
-                break;
-            }
-            let (nx, _) = self
-                .buf
-                .set_stringn(x, y, text, usize::from(end - x), *style);
-            x = nx;
-        }
-        self.row += 1;
-    }
-
-    fn rows_left(&self) -> u16 {
-        self.area.height.saturating_sub(self.row)
-    }
-}
-
-fn draw_panel(buf: &mut Buffer, area: Rect, hud: &Hud, pal: &Palette) {
-    // The separator between map and panel.
-    for y in area.y..area.y + area.height {
-        buf.set_string(area.x, y, "|", fg(pal, theme::REMEMBERED));
-    }
-    let inner = Rect::new(
-        area.x + 2,
-        area.y,
-        area.width.saturating_sub(2),
-        area.height,
-    );
-    let text = fg(pal, theme::TEXT);
-    let dim = fg(pal, theme::DIM);
-    let mut w = PanelWriter {
-        buf,
-        area: inner,
-        row: 0,
-    };
-    let title = fg(pal, theme::TITLE).add_modifier(Modifier::BOLD);
-    w.line(&[(&hud.name, title), (&format!("  Lv {}", hud.level), text)]);
-    w.line(&[(&format!("Depth {}/{}", hud.depth, hud.max_depth), text)]);
-    w.line(&[("Seed ", dim), (&hud.seed.to_string(), dim)]);
-    let bar_w = usize::from(inner.width).saturating_sub(3).min(20);
-    let (full, empty) = bar(i64::from(hud.hp), i64::from(hud.max_hp), bar_w);
-    w.line(&[
-        ("HP ", text),
-        (&full, fg(pal, theme::HP)),
-        (&empty, fg(pal, theme::REMEMBERED)),
-    ]);
-    w.line(&[(&format!("   {}/{}", hud.hp, hud.max_hp), text)]);
-    let span = hud.xp_next_level - hud.xp_level_start;
-    let (full, empty) = bar(hud.xp - hud.xp_level_start, span, bar_w);
-    w.line(&[
-        ("XP ", text),
-        (&full, fg(pal, theme::XP)),
-        (&empty, fg(pal, theme::REMEMBERED)),
-    ]);
-    w.line(&[(&format!("   {}/{}", hud.xp, hud.xp_next_level), text)]);
-    w.line(&[(
-        &format!(
-            "Dmg {}-{} Def {} Ev {}",
-            hud.damage.0, hud.damage.1, hud.defense, hud.evasion
-        ),
-        text,
-    )]);
-    w.line(&[(&format!("Gold {}  Kills {}", hud.gold, hud.kills), text)]);
-    w.line(&[
-        ("W ", dim),
-        (hud.weapon.as_deref().unwrap_or("bare hands"), text),
-    ]);
-    w.line(&[
-        ("A ", dim),
-        (hud.armor.as_deref().unwrap_or("no armour"), text),
-    ]);
-    if !hud.statuses.is_empty() {
-        let names: Vec<&str> = hud.statuses.iter().map(|s| s.name()).collect();
-        w.line(&[(&names.join(", "), fg(pal, theme::IMPORTANT))]);
-    }
-    // The bottom two rows tell what is underfoot; monsters in sight fill
-    // what is left in between.
-    let footer = footer_lines(hud);
-    if !hud.nearby.is_empty() && w.rows_left() > footer.len() as u16 + 1 {
-        w.line(&[("In sight:", dim)]);
-        let room = w.rows_left().saturating_sub(footer.len() as u16);
-        for m in hud.nearby.iter().take(usize::from(room)) {
-            let (full, empty) = bar(i64::from(m.hp_percent), 100, 5);
-            let tag = if m.fleeing {
-                " (fleeing)"
-            } else if m.boss {
-                " (boss)"
-            } else {
-                ""
+            match map
+                .cell(i32::from(x), i32::from(y))
+                .and_then(|cell| cell_look(cell, pal))
+            {
+                Some((ch, style)) => c.set_char(ch).set_style(style),
+                None => c.set_char(' ').set_style(Style::default()),
             };
-            let glyph = m.glyph.to_string();
-            w.line(&[
-                (&glyph, fg(pal, m.color)),
-                (" ", text),
-                (&full, fg(pal, theme::HP)),
-                (&empty, fg(pal, theme::REMEMBERED)),
-                (" ", text),
-                (&format!("{}{tag}", m.name), text),
-            ]);
         }
     }
-    w.row = w.area.height.saturating_sub(footer.len() as u16).max(w.row);
-    for (line, tone) in footer {
-        w.line(&[(&line, tone_style(pal, tone))]);
-    }
 }
 
-/// "Here: ..." and stairs hints for the bottom of the panel.
-fn footer_lines(hud: &Hud) -> Vec<(String, Tone)> {
-    let mut out = Vec::new();
-    match hud.on_stairs {
-        Some(Tile::StairsDown) => out.push(("Stairs down: press >".to_owned(), Tone::Important)),
-        Some(Tile::StairsUp) => out.push(("Stairs up: press <".to_owned(), Tone::Important)),
-        _ => {}
-    }
-    match hud.underfoot.len() {
-        0 => {}
-        1 => out.push((format!("Here: {}", hud.underfoot[0]), Tone::Good)),
-        n => out.push((format!("Here: {n} things (g)"), Tone::Good)),
-    }
-    out
-}
-
-fn tone_style(pal: &Palette, tone: Tone) -> Style {
+pub(super) fn tone_style(pal: &Palette, tone: Tone) -> Style {
     match tone {
         Tone::Normal => fg(pal, theme::TEXT),
         Tone::Good => fg(pal, theme::GOOD),
@@ -327,27 +193,30 @@ fn tone_style(pal: &Palette, tone: Tone) -> Style {
 /// Messages older than this many ticks are drawn dimmer.
 const FRESH_TICKS: u64 = 60;
 
+fn log_text(line: &LogLine) -> String {
+    if line.repeats > 1 {
+        format!("{} (x{})", line.text, line.repeats)
+    } else {
+        line.text.clone()
+    }
+}
+
 fn draw_log(buf: &mut Buffer, area: Rect, log: &[LogLine], now: u64, pal: &Palette) {
     if area.height == 0 {
         return;
     }
-    let rule = "-".repeat(usize::from(area.width));
+    let rule = format!("{:-<w$}", "- m: all messages ", w = usize::from(area.width));
     buf.set_string(area.x, area.y, &rule, fg(pal, theme::REMEMBERED));
     let rows = usize::from(area.height - 1);
     let start = log.len().saturating_sub(rows);
     for (i, line) in log[start..].iter().enumerate() {
         let y = area.y + 1 + i as u16;
-        let text = if line.repeats > 1 {
-            format!("{} (x{})", line.text, line.repeats)
-        } else {
-            line.text.clone()
-        };
         let style = if now.saturating_sub(line.tick) > FRESH_TICKS && line.tone != Tone::Important {
             fg(pal, theme::DIM)
         } else {
             tone_style(pal, line.tone)
         };
-        buf.set_stringn(area.x, y, &text, usize::from(area.width), style);
+        buf.set_stringn(area.x, y, log_text(line), usize::from(area.width), style);
     }
 }
 
@@ -390,11 +259,15 @@ fn draw_overlay(buf: &mut Buffer, area: Rect, o: &Overlay, pal: &Palette) {
         inner_w,
         border.add_modifier(Modifier::BOLD),
     );
-    for (i, line) in o.lines.iter().enumerate() {
+    let rows = usize::from(h.saturating_sub(4));
+    // A history shows its newest lines when they do not all fit.
+    let first = if o.tail {
+        o.lines.len().saturating_sub(rows)
+    } else {
+        0
+    };
+    for (i, line) in o.lines.iter().skip(first).take(rows).enumerate() {
         let y = y0 + 2 + i as u16;
-        if y + 2 > y0 + h {
-            break;
-        }
         buf.set_stringn(x0 + 2, y, &line.text, inner_w, tone_style(pal, line.tone));
     }
     let footer_x = x0 + w.saturating_sub(o.footer.len() as u16 + 2);
@@ -419,14 +292,9 @@ mod tests {
         assert_eq!((l.map.width, l.map.height), (56, 19));
         assert_eq!((l.log.y, l.log.height), (19, 5));
         let big = Layout::new(Rect::new(0, 0, 200, 60)).expect("fits");
-        assert_eq!((big.map.width, big.log.height), (176, 12));
-    }
-
-    #[test]
-    fn bars_fill_in_proportion() {
-        assert_eq!(bar(5, 10, 10).0.len(), 5);
-        assert_eq!(bar(15, 10, 10).0.len(), 10);
-        assert_eq!(bar(-3, 10, 10).0.len(), 0);
-        assert_eq!(bar(1, 0, 4), (String::new(), "----".into()));
+        assert_eq!(
+            (big.map.width, big.panel.width, big.log.height),
+            (166, 34, 12)
+        );
     }
 }

@@ -1,8 +1,8 @@
-//! Items: heroes pick up everything underfoot (gold goes to the purse), drink
-//! potions, wield weapons and wear armour (the old piece goes back in the
-//! pack), and drop things. Writes `Inventory`, `Combat`, `Health`,
-//! `Statuses` and the pool; queues despawns of picked-up items and spawns of
-//! dropped ones.
+//! Items: heroes pick up everything underfoot (gold goes to the purse, and
+//! walking onto gold picks it up), drink potions, wield weapons and wear
+//! armour (the old piece goes back in the pack), and drop things. Writes
+//! `Inventory`, `Combat`, `Health`, `Statuses` and the pool; queues despawns
+//! of picked-up items and spawns of dropped ones.
 
 use specs::shred::ResourceId;
 use specs::{
@@ -63,7 +63,10 @@ impl<'a> System<'a> for Sys {
         for i in 0..d.order.0.len() {
             let e = d.order.0[i].1;
             let intent = d.intents.get(e).copied().unwrap_or_default();
-            if !matches!(intent, Intent::PickUp | Intent::Use(_) | Intent::Drop(_)) {
+            if !matches!(
+                intent,
+                Intent::PickUp | Intent::Use(_) | Intent::Drop(_) | Intent::Move(_)
+            ) {
                 continue;
             }
             let (Some(player), Some(&pos)) = (d.players.get(e), d.positions.get(e)) else {
@@ -76,7 +79,9 @@ impl<'a> System<'a> for Sys {
                 kind,
             };
             match intent {
-                Intent::PickUp => self.pick_up(&mut d, e, pid, pos, &content),
+                Intent::PickUp => self.pick_up(&mut d, e, pid, pos, &content, false),
+                // Walking onto gold pockets it.
+                Intent::Move(_) => self.pick_up(&mut d, e, pid, pos, &content, true),
                 Intent::Use(slot) => use_item(&mut d, e, pid, usize::from(slot), &content, ev),
                 Intent::Drop(slot) => {
                     let Some(inv) = d.inventories.get_mut(e) else {
@@ -104,6 +109,7 @@ impl<'a> System<'a> for Sys {
 }
 
 impl Sys {
+    /// Picks up everything at the hero's feet, or only the gold.
     fn pick_up(
         &mut self,
         d: &mut Data,
@@ -111,12 +117,21 @@ impl Sys {
         pid: PlayerId,
         pos: Position,
         content: &Content,
+        only_gold: bool,
     ) {
         self.underfoot.clear();
-        for (item_e, _, p, id) in (&d.entities, &d.floor, &d.positions, &d.ids).join() {
-            if p.depth == pos.depth && p.at == pos.at && !d.pending.despawn.contains(&item_e) {
+        for (item_e, floor, p, id) in (&d.entities, &d.floor, &d.positions, &d.ids).join() {
+            let wanted = !only_gold || matches!(content.item(floor.item).kind, ItemKind::Gold(_));
+            if wanted
+                && p.depth == pos.depth
+                && p.at == pos.at
+                && !d.pending.despawn.contains(&item_e)
+            {
                 self.underfoot.push((id.0, item_e));
             }
+        }
+        if only_gold && self.underfoot.is_empty() {
+            return;
         }
         self.underfoot.sort_unstable();
         let ev = |kind| SimEvent {

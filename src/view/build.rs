@@ -1,0 +1,229 @@
+//! Building a [`Frame`] from the simulation for one observer.
+
+use crate::schema::items::{ItemKind, PotionEffect};
+use crate::schema::{Content, ItemId};
+use crate::sim::algo::grid::Point;
+use crate::sim::components::AiState;
+use crate::sim::{Simulation, Tile, Who};
+
+use super::Observer;
+use super::frame::{Cell, Frame, Glyph, GlyphKind, Hud, MapView, Nearby, PackLine};
+use super::messages::item_phrase;
+
+/// Builds the frame for a map viewport of `map_width` x `map_height` tiles.
+/// Moves the observer's camera when the hero nears the viewport's edge and
+/// updates its memory of items in sight.
+pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_height: i32) -> Frame {
+    let content = sim.content().clone();
+    let Some(hero) = sim.hero(observer.player) else {
+        return Frame::default();
+    };
+    sim.actors_on(hero.depth, &mut observer.actors);
+    sim.items_on(hero.depth, &mut observer.items);
+    let (level_w, level_h) = sim
+        .with_level(hero.depth, |l| (l.width(), l.height()))
+        .unwrap_or((0, 0));
+    observer
+        .camera
+        .follow(hero.at, map_width, map_height, level_w, level_h);
+    let origin = observer.camera.origin;
+    let (w, h) = (map_width.max(0), map_height.max(0));
+    let index = |p: Point| -> Option<usize> {
+        let (x, y) = (p.x - origin.x, p.y - origin.y);
+        (x >= 0 && y >= 0 && x < w && y < h).then(|| (y * w + x) as usize)
+    };
+
+    let mut cells = vec![Cell::default(); (w * h) as usize];
+    let player = observer.player;
+    sim.with_level(hero.depth, |level| {
+        sim.with_vision(player, |vision| {
+            let explored = vision.explored.get(&hero.depth);
+            for (i, cell) in cells.iter_mut().enumerate() {
+                let p = Point::new(
+                    origin.x + i as i32 % w.max(1),
+                    origin.y + i as i32 / w.max(1),
+                );
+                let seen = explored.and_then(|g| g.get(p)).copied().unwrap_or(false);
+                cell.tile = seen.then(|| level.tile(p));
+                cell.visible = vision.sees(p);
+            }
+        });
+    });
+
+    // Items: those in sight now, and those remembered elsewhere.
+    observer.remember_items(sim, hero.depth);
+    for (p, glyph) in observer.remembered(hero.depth) {
+        if let Some(cell) = index(*p).and_then(|i| cells.get_mut(i)) {
+            cell.item = Some(*glyph);
+        }
+    }
+
+    let mut nearby = Vec::new();
+    for a in &observer.actors {
+        let Some(cell) = index(a.at).and_then(|i| cells.get_mut(i)) else {
+            continue;
+        };
+        if !cell.visible {
+            continue;
+        }
+        let glyph = match a.who {
+            Who::Player(p) => Glyph {
+                ch: '@',
+                color: content.rules.player.color,
+                kind: GlyphKind::Hero(p),
+            },
+            Who::Monster(m) => {
+                let def = content.monster(m);
+                nearby.push(Nearby {
+                    name: def.name.clone(),
+                    glyph: def.glyph,
+                    color: def.color,
+                    hp_percent: if a.max_hp > 0 {
+                        a.hp * 100 / a.max_hp
+                    } else {
+                        0
+                    },
+                    boss: a.boss,
+                    fleeing: a.mind == AiState::Fleeing,
+                    distance: a.at.chebyshev(hero.at),
+                });
+                Glyph {
+                    ch: def.glyph,
+                    color: def.color,
+                    kind: GlyphKind::Monster {
+                        id: m,
+                        boss: a.boss,
+                    },
+                }
+            }
+        };
+        cell.actor = Some(glyph);
+    }
+    nearby.sort_by(|a, b| a.distance.cmp(&b.distance).then(a.name.cmp(&b.name)));
+
+    let underfoot = observer
+        .items
+        .iter()
+        .filter(|i| i.at == hero.at)
+        .map(|i| item_phrase(&content, i.item, i.count))
+        .collect();
+    let on_stairs = sim
+        .with_level(hero.depth, |l| l.tile(hero.at))
+        .filter(|t| matches!(t, Tile::StairsDown | Tile::StairsUp));
+    let pack = hero
+        .pack
+        .iter()
+        .enumerate()
+        .map(|(i, s)| pack_line(&content, i, s.item, s.count))
+        .collect();
+    let c = hero.combat;
+    let hud = Hud {
+        name: hero.name.clone(),
+        seed: sim.seed(),
+        tick: sim.tick(),
+        depth: hero.depth,
+        max_depth: content.rules.dungeon_depth,
+        hp: hero.hp.max(0),
+        max_hp: hero.max_hp,
+        level: hero.level,
+        xp: hero.xp,
+        xp_level_start: hero.xp_level_start,
+        xp_next_level: hero.xp_next_level,
+        damage: (c.damage.min() + c.attack, c.damage.max() + c.attack),
+        defense: c.defense,
+        evasion: c.evasion,
+        gold: hero.gold,
+        weapon: hero.weapon.map(|w| content.item(w).name.clone()),
+        armor: hero.armor.map(|a| content.item(a).name.clone()),
+        statuses: hero.statuses.iter().map(|s| s.kind).collect(),
+        kills: hero.kills,
+        deepest: hero.deepest,
+        dead: hero.dead,
+        won: hero.won,
+        underfoot,
+        on_stairs,
+        nearby,
+        pack,
+        pack_capacity: hero.pack_capacity,
+        turn_based: false,
+    };
+    Frame {
+        map: MapView {
+            origin,
+            width: w,
+            height: h,
+            cells,
+            hero: hero.at,
+        },
+        hud,
+        log: observer.log.lines().to_vec(),
+        overlay: None,
+    }
+}
+
+pub(super) fn item_glyph(content: &Content, item: ItemId) -> Glyph {
+    let def = content.item(item);
+    Glyph {
+        ch: def.glyph,
+        color: def.color,
+        kind: GlyphKind::Item(item),
+    }
+}
+
+/// A pack slot with what using it does and its numbers.
+fn pack_line(content: &Content, slot: usize, item: ItemId, count: u16) -> PackLine {
+    let def = content.item(item);
+    let (usable, detail, heals) = match &def.kind {
+        ItemKind::Potion(PotionEffect::Heal(n)) => ("drink", format!("heals {n}"), *n),
+        ItemKind::Potion(PotionEffect::Status(s)) => (
+            "drink",
+            format!("{} for {}s", s.kind.name(), s.duration / 20),
+            0,
+        ),
+        ItemKind::Potion(PotionEffect::Cure) => {
+            ("drink", "ends burning, poison, weakness".to_owned(), 0)
+        }
+        ItemKind::Weapon(w) => (
+            "wield",
+            format!(
+                "dmg {}-{} +{}, {} {}",
+                w.damage.min(),
+                w.damage.max(),
+                w.attack,
+                if w.attack_delay <= 8 {
+                    "fast"
+                } else if w.attack_delay <= 11 {
+                    "normal"
+                } else {
+                    "slow"
+                },
+                w.damage_type.name()
+            ),
+            0,
+        ),
+        ItemKind::Armor(a) => ("wear", format!("def {} ev {}", a.defense, a.evasion), 0),
+        ItemKind::Gold(_) => ("", String::new(), 0),
+    };
+    PackLine {
+        letter: slot_letter(slot),
+        name: item_phrase(content, item, count),
+        glyph: def.glyph,
+        color: def.color,
+        usable,
+        detail,
+        heals,
+    }
+}
+
+/// The letter shown for pack slot `i` (a, b, c...).
+pub fn slot_letter(i: usize) -> char {
+    u8::try_from(i)
+        .ok()
+        .filter(|&i| i < 26)
+        .map_or('?', |i| char::from(b'a' + i))
+}
+
+/// The pack slot of a letter, if it names one.
+pub fn letter_slot(c: char) -> Option<u8> {
+    c.is_ascii_lowercase().then(|| c as u8 - b'a')
+}

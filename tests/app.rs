@@ -1,0 +1,168 @@
+//! The interactive game as a player drives it, without a terminal: pacing,
+//! the screens' keys, potions, and what the map remembers.
+
+use std::sync::Arc;
+
+use venture::modes::app::{App, Pace};
+use venture::modes::input::Key;
+use venture::schema::load_defaults;
+
+fn app(seed: u64, pace: Pace) -> App {
+    App::new(
+        seed,
+        Arc::new(load_defaults().expect("default schemas load")),
+        "Tester",
+        pace,
+    )
+}
+
+#[test]
+fn turn_based_play_waits_for_the_player() {
+    let mut app = app(42, Pace::TurnBased);
+    let start = app.sim().tick();
+    // Let the hero gather energy for its first move, then nothing happens.
+    for _ in 0..50 {
+        app.tick();
+    }
+    let idle = app.sim().tick();
+    assert!(app.waiting_for_player());
+    assert!(
+        idle - start <= 4,
+        "the world ran {} ticks on its own",
+        idle - start
+    );
+    for _ in 0..50 {
+        app.tick();
+    }
+    assert_eq!(app.sim().tick(), idle, "no ticks while waiting");
+    // One step: time runs until the hero is ready again, then stops.
+    app.handle(Key::Left);
+    for _ in 0..50 {
+        app.tick();
+    }
+    let after = app.sim().tick();
+    assert!((idle + 1..=idle + 5).contains(&after), "{idle} -> {after}");
+    assert!(app.waiting_for_player());
+}
+
+#[test]
+fn t_switches_between_real_time_and_turns() {
+    let mut app = app(42, Pace::RealTime);
+    app.handle(Key::Char('T'));
+    assert_eq!(app.pace(), Pace::TurnBased);
+    let frame = app.frame(56, 19);
+    assert!(frame.hud.turn_based);
+    assert!(
+        frame
+            .log
+            .last()
+            .is_some_and(|l| l.text.contains("Turn-based"))
+    );
+    app.handle(Key::Char('T'));
+    assert_eq!(app.pace(), Pace::RealTime);
+}
+
+#[test]
+fn quick_heal_does_not_waste_a_potion_at_full_health() {
+    let mut app = app(42, Pace::RealTime);
+    let potions = |app: &mut App| {
+        app.frame(56, 19)
+            .hud
+            .pack
+            .iter()
+            .filter(|p| p.heals > 0)
+            .count()
+    };
+    let before = potions(&mut app);
+    app.handle(Key::Char('p'));
+    for _ in 0..10 {
+        app.tick();
+    }
+    let frame = app.frame(56, 19);
+    assert_eq!(potions(&mut app), before);
+    assert!(frame.log.iter().any(|l| l.text == "You are not hurt."));
+}
+
+#[test]
+fn the_message_history_shows_the_newest_messages() {
+    let mut app = app(42, Pace::RealTime);
+    app.handle(Key::Char('m'));
+    assert!(app.paused());
+    let overlay = app.frame(56, 19).overlay.expect("history shown");
+    assert!(overlay.tail);
+    assert!(overlay.lines.iter().any(|l| l.text.starts_with("Welcome")));
+    app.handle(Key::Char(' '));
+    assert!(app.frame(56, 19).overlay.is_none());
+}
+
+#[test]
+fn escape_on_the_map_never_offers_to_quit() {
+    let mut app = app(42, Pace::RealTime);
+    app.handle(Key::Esc);
+    app.handle(Key::Char('y'));
+    assert!(!app.should_quit());
+    assert!(app.frame(56, 19).overlay.is_none());
+}
+
+#[test]
+fn items_seen_stay_on_the_map_dimmed_once_out_of_sight() {
+    let mut app = app(7, Pace::RealTime);
+    // Drop the first pack item where we stand, then walk away until the
+    // tile is out of sight.
+    let start = app.frame(56, 19).map.hero;
+    app.handle(Key::Char('d'));
+    app.handle(Key::Char('a'));
+    for _ in 0..8 {
+        app.tick();
+    }
+    for _ in 0..60 {
+        app.handle(Key::Right);
+        for _ in 0..5 {
+            app.tick();
+        }
+    }
+    let frame = app.frame(56, 19);
+    let origin = frame.map.origin;
+    let cell = frame
+        .map
+        .cell(start.x - origin.x, start.y - origin.y)
+        .expect("the drop spot is still in view");
+    assert!(!cell.visible, "the drop spot is out of sight now");
+    assert!(cell.item.is_some(), "the dropped item is remembered");
+}
+
+#[test]
+fn the_game_over_screen_ignores_movement_keys() {
+    use venture::modes::screens::{Control, GameOver, Screen};
+    let hud = venture::view::Hud {
+        dead: true,
+        seed: 9,
+        ..Default::default()
+    };
+    let mut screen = GameOver;
+    for key in [
+        Key::Char('n'),
+        Key::Char('y'),
+        Key::Char('h'),
+        Key::Left,
+        Key::Esc,
+        Key::Char('5'),
+    ] {
+        assert!(
+            matches!(screen.handle(key, &hud).control, Control::Stay),
+            "{key:?}"
+        );
+    }
+    assert!(matches!(
+        screen.handle(Key::Char('r'), &hud).control,
+        Control::NewGame(Some(9))
+    ));
+    assert!(matches!(
+        screen.handle(Key::Enter, &hud).control,
+        Control::NewGame(None)
+    ));
+    assert!(matches!(
+        screen.handle(Key::Char('q'), &hud).control,
+        Control::Quit
+    ));
+}
