@@ -116,13 +116,21 @@ pub fn to_256(rgb: Rgb) -> u8 {
 }
 
 /// The nearest of the 16 named colours. Never relies on bold for brightness:
-/// bright colours are named explicitly.
+/// bright colours are named explicitly. A clearly coloured source (a brown
+/// rat, an olive goblin) maps to a chromatic colour, never to a grey, so
+/// creatures do not vanish into the grey floor.
 pub fn to_16(rgb: Rgb) -> Color {
+    let chroma = rgb.0.max(rgb.1).max(rgb.2) - rgb.0.min(rgb.1).min(rgb.2);
+    let is_grey = |c: &Rgb| c.0 == c.1 && c.1 == c.2;
     ANSI16
         .iter()
+        .filter(|(_, c)| chroma < CHROMATIC || !is_grey(c))
         .min_by_key(|(_, c)| dist2(rgb, *c))
         .map_or(Color::Reset, |&(c, _)| c)
 }
+
+/// Colours whose channels differ by this much are treated as coloured.
+const CHROMATIC: u8 = 48;
 
 #[cfg(test)]
 mod tests {
@@ -170,5 +178,7 @@ mod tests {
         assert_eq!(to_16(Rgb(0, 180, 0)), Color::Green);
         assert_eq!(to_16(Rgb(255, 255, 255)), Color::White);
         assert_eq!(to_16(Rgb(120, 120, 120)), Color::DarkGray);
+        // Browns and olives stay coloured rather than turning grey.
+        assert_eq!(to_16(Rgb(190, 140, 90)), Color::Yellow);
     }
 }
