@@ -166,3 +166,63 @@ fn the_game_over_screen_ignores_movement_keys() {
         Control::Quit
     ));
 }
+
+#[test]
+fn auto_explore_walks_until_something_comes_up() {
+    let mut app = app(2024, Pace::TurnBased);
+    let start = app.frame(56, 19).map.hero;
+    app.handle(Key::Char('o'));
+    let mut ticks = 0;
+    while !app.waiting_for_player() && ticks < 4000 {
+        app.tick();
+        ticks += 1;
+    }
+    let frame = app.frame(56, 19);
+    assert!(app.waiting_for_player(), "the trip ends by itself");
+    assert!(
+        frame.map.hero.chebyshev(start) >= 5,
+        "explored from {start:?} to {:?}",
+        frame.map.hero
+    );
+    let said = frame.log.last().map(|l| l.text.clone()).unwrap_or_default();
+    assert!(
+        said.contains("monster")
+            || said.contains("nothing left")
+            || said.contains("hurt")
+            || said.contains("see here"),
+        "says why it stopped: {said}"
+    );
+}
+
+#[test]
+fn a_key_stops_auto_explore_and_does_nothing_else() {
+    let mut app = app(2024, Pace::RealTime);
+    app.handle(Key::Char('o'));
+    for _ in 0..6 {
+        app.tick();
+    }
+    assert!(app.travelling());
+    let moving = app.frame(56, 19).map.hero;
+    app.handle(Key::Char('i'));
+    assert!(!app.travelling());
+    assert!(!app.paused(), "the key only stopped the trip");
+    for _ in 0..12 {
+        app.tick();
+    }
+    assert_eq!(app.frame(56, 19).map.hero, moving);
+}
+
+#[test]
+fn running_covers_several_tiles_in_one_command() {
+    let mut app = app(2024, Pace::TurnBased);
+    let start = app.frame(56, 19).map.hero;
+    app.handle(Key::Char('L'));
+    let mut ticks = 0;
+    while !app.waiting_for_player() && ticks < 1000 {
+        app.tick();
+        ticks += 1;
+    }
+    let end = app.frame(56, 19).map.hero;
+    assert_eq!(end.y, start.y);
+    assert!(end.x - start.x >= 3, "ran from {start:?} to {end:?}");
+}

@@ -157,3 +157,22 @@ fn larger_terminals_show_more_map_and_log() {
     assert_eq!(lines.iter().filter(|l| rule(l)).count(), 1);
     assert_eq!(lines.iter().position(rule), Some(32), "log is 8 rows tall");
 }
+
+#[test]
+fn the_whole_help_fits_at_80x24() {
+    let mut app = app();
+    app.handle(Key::Char('?'));
+    let lines = screen(&mut app, 80, 24);
+    let text = lines.join("\n");
+    for needle in [
+        "Help",
+        "move diagonally",
+        "this help",
+        "quit",
+        "open door",
+        "Goal:",
+        "any key to close",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing:\n{text}");
+    }
+}

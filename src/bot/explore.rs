@@ -57,11 +57,6 @@ impl Bot for ExploreBot {
         {
             return hero.at.dir_to(m.at).map(Action::Move);
         }
-        if self.items.iter().any(|i| i.at == hero.at)
-            && !pack_full_for(&hero, &self.items, &content)
-        {
-            return Some(Action::PickUp);
-        }
         if let Some(slot) = upgrade_slot(&hero, &content) {
             return Some(Action::Use(slot));
         }
@@ -75,18 +70,8 @@ impl Bot for ExploreBot {
         if let Some(dir) = self.path(sim, player, &hero, &near) {
             return Some(Action::Move(dir));
         }
-        let loot: Vec<Point> = self
-            .items
-            .iter()
-            .filter(|i| sees(i.at) && can_take(&hero, i, &content))
-            .map(|i| i.at)
-            .collect();
-        if let Some(dir) = self.path(sim, player, &hero, &loot) {
-            return Some(Action::Move(dir));
-        }
-        let frontier = frontier(sim, player, hero.depth);
-        if let Some(dir) = self.path(sim, player, &hero, &frontier) {
-            return Some(Action::Move(dir));
+        if let Some(action) = self.travel(sim, player, &hero) {
+            return Some(action);
         }
         let stairs = stairs_down(sim, player, hero.depth);
         if stairs.contains(&hero.at) {
@@ -100,6 +85,36 @@ impl Bot for ExploreBot {
 }
 
 impl ExploreBot {
+    /// Peaceful exploring, as the explore bot does it and as players ask for
+    /// it with auto-explore: pick up what lies underfoot, walk to items in
+    /// sight, then to the nearest unexplored edge of the map. `None` when
+    /// nothing is left to fetch or explore on this level.
+    pub fn travel(
+        &mut self,
+        sim: &Simulation,
+        player: PlayerId,
+        hero: &HeroState,
+    ) -> Option<Action> {
+        let content = sim.content().clone();
+        sim.items_on(hero.depth, &mut self.items);
+        if self.items.iter().any(|i| i.at == hero.at) && !pack_full_for(hero, &self.items, &content)
+        {
+            return Some(Action::PickUp);
+        }
+        let sees = |p: Point| sim.with_vision(player, |v| v.sees(p)).unwrap_or(false);
+        let loot: Vec<Point> = self
+            .items
+            .iter()
+            .filter(|i| sees(i.at) && can_take(hero, i, &content))
+            .map(|i| i.at)
+            .collect();
+        if let Some(dir) = self.path(sim, player, hero, &loot) {
+            return Some(Action::Move(dir));
+        }
+        let frontier = frontier(sim, player, hero.depth);
+        self.path(sim, player, hero, &frontier).map(Action::Move)
+    }
+
     /// The first step of a shortest known path to any of `goals`.
     fn path(
         &mut self,

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use super::autopilot::Pilot;
 use super::input::Key;
 use super::screens::{Control, GameOver, Play, Screen};
 use crate::schema::Content;
@@ -32,6 +33,8 @@ pub struct App {
     pace: Pace,
     /// The action to send with the next tick.
     queued: Option<Action>,
+    /// Running or exploring on the player's behalf.
+    pilot: Pilot,
     /// The panel of the last frame, for screens to read.
     hud: Hud,
     quit: bool,
@@ -59,6 +62,7 @@ impl App {
             name: name.to_owned(),
             pace,
             queued: None,
+            pilot: Pilot::default(),
             hud: Hud::default(),
             quit: false,
             ended: false,
@@ -85,6 +89,11 @@ impl App {
         &self.hud
     }
 
+    /// True while running or exploring on autopilot.
+    pub fn travelling(&self) -> bool {
+        self.pilot.active()
+    }
+
     /// True once the player chose to leave.
     pub fn should_quit(&self) -> bool {
         self.quit
@@ -100,14 +109,20 @@ impl App {
     pub fn waiting_for_player(&self) -> bool {
         self.pace == Pace::TurnBased
             && self.queued.is_none()
+            && !self.pilot.active()
             && self
                 .sim
                 .hero(self.player)
                 .is_some_and(|h| h.ready && h.pending.is_none() && !h.dead)
     }
 
-    /// Passes a key to the top screen and carries out its answer.
+    /// Passes a key to the top screen and carries out its answer. A key
+    /// pressed while travelling on autopilot only stops the trip.
     pub fn handle(&mut self, key: Key) {
+        if self.pilot.active() {
+            self.pilot.stop();
+            return;
+        }
         let Some(top) = self.screens.last_mut() else {
             return;
         };
@@ -134,6 +149,10 @@ impl App {
                 let name = self.name.clone();
                 *self = App::new(seed, Arc::clone(&self.content), &name, self.pace);
             }
+            Control::Autopilot(mode) => {
+                let hp = self.sim.hero(self.player).map_or(0, |h| h.hp);
+                self.pilot.start(mode, hp);
+            }
             Control::TogglePace => {
                 self.pace = match self.pace {
                     Pace::RealTime => Pace::TurnBased,
@@ -153,7 +172,11 @@ impl App {
     /// Advances the game one tick, unless a screen pauses it or, in
     /// turn-based play, the world is waiting for the player.
     pub fn tick(&mut self) {
-        if self.paused() || self.waiting_for_player() {
+        if self.paused() {
+            return;
+        }
+        self.steer();
+        if self.waiting_for_player() {
             return;
         }
         let inputs: Vec<PlayerInput> = self
@@ -173,6 +196,31 @@ impl App {
         {
             self.ended = true;
             self.screens.push(Box::new(GameOver));
+        }
+    }
+
+    /// On autopilot, queues the next step when the hero can act, or ends the
+    /// trip with the reason in the log.
+    fn steer(&mut self) {
+        if !self.pilot.active() || self.queued.is_some() {
+            return;
+        }
+        let Some(hero) = self.sim.hero(self.player) else {
+            return;
+        };
+        if !hero.ready || hero.pending.is_some() {
+            return;
+        }
+        match self.pilot.next(&self.sim, self.player, &hero) {
+            Ok(action) => self.queued = Some(action),
+            Err(reason) => {
+                self.pilot.stop();
+                if let Some(text) = reason {
+                    self.observer
+                        .log
+                        .push(text.into(), Tone::Normal, self.sim.tick());
+                }
+            }
         }
     }
 

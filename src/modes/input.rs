@@ -31,6 +31,10 @@ pub enum Key {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Command {
     Move(Dir),
+    /// Keep moving this way until something comes up.
+    Run(Dir),
+    /// Walk to unexplored places and visible items until something comes up.
+    Explore,
     Wait,
     PickUp,
     Descend,
@@ -62,6 +66,15 @@ pub fn command(key: Key) -> Option<Command> {
         Key::PageUp | Key::Char('u' | '9') => C::Move(Dir::NE),
         Key::End | Key::Char('b' | '1') => C::Move(Dir::SW),
         Key::PageDown | Key::Char('n' | '3') => C::Move(Dir::SE),
+        Key::Char('K') => C::Run(Dir::N),
+        Key::Char('J') => C::Run(Dir::S),
+        Key::Char('H') => C::Run(Dir::W),
+        Key::Char('L') => C::Run(Dir::E),
+        Key::Char('Y') => C::Run(Dir::NW),
+        Key::Char('U') => C::Run(Dir::NE),
+        Key::Char('B') => C::Run(Dir::SW),
+        Key::Char('N') => C::Run(Dir::SE),
+        Key::Char('o') => C::Explore,
         Key::Center | Key::Char('.' | '5') => C::Wait,
         Key::Char('g' | ',') => C::PickUp,
         Key::Char('>') => C::Descend,
@@ -86,6 +99,11 @@ pub const HELP: &[(&str, &str)] = &[
         "move; walk into a monster to attack",
     ),
     ("y u b n, Home PgUp End PgDn", "move diagonally"),
+    (
+        "Shift + direction (HJKL...)",
+        "run until something comes up",
+    ),
+    ("o", "explore until something comes up"),
     (". or 5", "wait a moment"),
     ("g or ,", "pick up what lies here"),
     ("> and <", "take stairs down / up"),

@@ -4,6 +4,7 @@
 //! and the screen stack together for them.
 
 pub mod app;
+pub mod autopilot;
 pub mod headless;
 pub mod input;
 pub mod screens;

@@ -14,6 +14,7 @@ impl Screen for Help {
 
     fn overlay(&self, frame: &Frame) -> Option<Overlay> {
         let hud = &frame.hud;
+        // At most 20 lines, so the help fits an 80x24 terminal.
         let mut lines: Vec<OverlayLine> = HELP
             .iter()
             .map(|(keys, what)| OverlayLine::new(format!("{keys:<28} {what}")))
@@ -24,22 +25,17 @@ impl Screen for Help {
             Tone::Good,
         ));
         lines.push(OverlayLine::toned(
-            "# wall   . floor   + door   > stairs down   < stairs up",
+            "# wall  . floor  + door  ' open door  > stairs down  < stairs up",
             Tone::Good,
         ));
-        lines.push(OverlayLine::new(""));
-        lines.push(OverlayLine::new(format!(
-            "Reach depth {} and slay its master. {}",
-            hud.max_depth,
-            if hud.turn_based {
-                "Turn-based: the world waits for you."
-            } else {
-                "Real time: monsters act while you think"
-            }
-        )));
         lines.push(OverlayLine::new(
-            "(menus pause). Press T to switch between real time and turns.",
+            "Panel: Dmg damage per blow, Def defence, Ev chance to dodge.",
         ));
+        let pace = if hud.turn_based { "turns" } else { "real time" };
+        lines.push(OverlayLine::new(format!(
+            "Goal: slay the master of depth {}. Playing in {pace} (T switches).",
+            hud.max_depth
+        )));
         Some(Overlay {
             title: "Help".into(),
             lines,

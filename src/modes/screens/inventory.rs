@@ -69,8 +69,8 @@ impl Screen for Inventory {
                 InventoryMode::Drop => "drop",
             };
             lines.push(OverlayLine::new(format!(
-                "{}) {} {:<34} {verb}",
-                p.letter, p.glyph, p.name
+                "{}) {} {:<26} {:<6} {}",
+                p.letter, p.glyph, p.name, verb, p.detail
             )));
         }
         let (title, footer) = match self.mode {

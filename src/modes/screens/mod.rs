@@ -26,6 +26,7 @@ pub use inventory::{Inventory, InventoryMode};
 pub use messages::Messages;
 pub use play::Play;
 
+use super::autopilot::Autopilot;
 use super::input::Key;
 use crate::sim::Action;
 use crate::view::{Frame, Hud, Overlay, Tone};
@@ -41,6 +42,8 @@ pub enum Control {
     NewGame(Option<u64>),
     /// Switch between real time and turn-based play.
     TogglePace,
+    /// Travel on autopilot until something comes up.
+    Autopilot(Autopilot),
 }
 
 /// A screen's answer to a key.

@@ -2,6 +2,7 @@
 //! become actions; menus are pushed on top.
 
 use super::{ConfirmQuit, Control, Help, Inventory, InventoryMode, Messages, Outcome, Screen};
+use crate::modes::autopilot::Autopilot;
 use crate::modes::input::{Command, Key, command};
 use crate::sim::Action;
 use crate::view::{Frame, Hud, Overlay, letter_slot};
@@ -20,6 +21,8 @@ impl Screen for Play {
         let push = |s: Box<dyn Screen>| Outcome::control(Control::Push(s));
         match cmd {
             Command::Move(d) => Outcome::act(Action::Move(d)),
+            Command::Run(d) => Outcome::control(Control::Autopilot(Autopilot::Run(d))),
+            Command::Explore => Outcome::control(Control::Autopilot(Autopilot::Explore)),
             Command::Wait => Outcome::act(Action::Wait),
             Command::PickUp => Outcome::act(Action::PickUp),
             Command::Descend => Outcome::act(Action::Descend),

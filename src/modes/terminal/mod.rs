@@ -126,6 +126,16 @@ fn to_key(k: KeyEvent) -> Option<Key> {
     if k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('c' | 'C')) {
         return Some(Key::Interrupt);
     }
+    // Shift with an arrow runs, like the capital vi-keys.
+    if k.modifiers.contains(KeyModifiers::SHIFT) {
+        match k.code {
+            KeyCode::Up => return Some(Key::Char('K')),
+            KeyCode::Down => return Some(Key::Char('J')),
+            KeyCode::Left => return Some(Key::Char('H')),
+            KeyCode::Right => return Some(Key::Char('L')),
+            _ => {}
+        }
+    }
     Some(match k.code {
         KeyCode::Char(c) => Key::Char(c),
         KeyCode::Up => Key::Up,

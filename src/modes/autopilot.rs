@@ -1,0 +1,119 @@
+//! Travel commands for players: run in a direction, or auto-explore. Both
+//! stop the moment anything deserves the player's attention (a monster in
+//! sight, losing health, something underfoot, a dead end), so they save key
+//! presses without ever fighting on the player's behalf.
+
+use crate::bot::ExploreBot;
+use crate::sim::algo::grid::Dir;
+use crate::sim::query::{ActorState, HeroState, ItemState};
+use crate::sim::{Action, PlayerId, Simulation, Tile, Who};
+
+/// What the hero is doing on its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Autopilot {
+    /// Keep stepping this way.
+    Run(Dir),
+    /// Fetch visible items and walk to unexplored places.
+    Explore,
+}
+
+/// Drives an [`Autopilot`] from one decision to the next.
+#[derive(Default)]
+pub struct Pilot {
+    mode: Option<Autopilot>,
+    /// Health when the last step was taken: any loss stops the trip.
+    hp: i32,
+    /// Steps taken on this trip.
+    steps: u32,
+    explorer: ExploreBot,
+    actors: Vec<ActorState>,
+    items: Vec<ItemState>,
+}
+
+/// Why a trip ended, for the message log.
+pub type StopReason = Option<&'static str>;
+
+impl Pilot {
+    pub fn start(&mut self, mode: Autopilot, hp: i32) {
+        self.mode = Some(mode);
+        self.hp = hp;
+        self.steps = 0;
+    }
+
+    pub fn stop(&mut self) {
+        self.mode = None;
+    }
+
+    pub fn active(&self) -> bool {
+        self.mode.is_some()
+    }
+
+    /// The next action, or why the trip is over (`Err`). Call only when the
+    /// hero is ready to act.
+    pub fn next(
+        &mut self,
+        sim: &Simulation,
+        player: PlayerId,
+        hero: &HeroState,
+    ) -> Result<Action, StopReason> {
+        let Some(mode) = self.mode else {
+            return Err(None);
+        };
+        if hero.dead {
+            return Err(None);
+        }
+        if hero.hp < self.hp {
+            return Err(Some("You are hurt, and stop."));
+        }
+        self.hp = hero.hp;
+        sim.actors_on(hero.depth, &mut self.actors);
+        let sees = |a: &ActorState| sim.with_vision(player, |v| v.sees(a.at)).unwrap_or(false);
+        if self
+            .actors
+            .iter()
+            .any(|a| matches!(a.who, Who::Monster(_)) && sees(a))
+        {
+            return Err(Some("A monster comes into view."));
+        }
+        let next = match mode {
+            Autopilot::Explore => self
+                .explorer
+                .travel(sim, player, hero)
+                .ok_or(Some("There is nothing left to explore here.")),
+            Autopilot::Run(dir) => {
+                sim.items_on(hero.depth, &mut self.items);
+                let on_items = self.items.iter().any(|i| i.at == hero.at);
+                run_step(sim, hero, dir, self.steps == 0, on_items)
+            }
+        };
+        self.steps += 1;
+        next
+    }
+}
+
+/// One more step of a run, unless something here or ahead calls a halt:
+/// stairs or items underfoot (after the first step), or anything but open
+/// floor ahead. Walking into a closed door opens it and ends the run.
+fn run_step(
+    sim: &Simulation,
+    hero: &HeroState,
+    dir: Dir,
+    first: bool,
+    on_items: bool,
+) -> Result<Action, StopReason> {
+    let ahead = hero.at.step(dir);
+    let (here, next, blocked) = sim
+        .with_level(hero.depth, |l| {
+            (l.tile(hero.at), l.tile(ahead), l.occupant(ahead).is_some())
+        })
+        .unwrap_or((Tile::Wall, Tile::Wall, true));
+    let arrived = on_items || matches!(here, Tile::StairsDown | Tile::StairsUp);
+    if (arrived && !first) || blocked {
+        return Err(None);
+    }
+    match next {
+        Tile::Floor | Tile::OpenDoor | Tile::StairsDown | Tile::StairsUp => Ok(Action::Move(dir)),
+        Tile::Door if first => Ok(Action::Move(dir)),
+        _ => Err(None),
+    }
+}
