@@ -226,3 +226,111 @@ fn running_covers_several_tiles_in_one_command() {
     assert_eq!(end.y, start.y);
     assert!(end.x - start.x >= 3, "ran from {start:?} to {end:?}");
 }
+
+#[test]
+fn every_pack_letter_can_be_chosen_even_i_and_q() {
+    use venture::modes::screens::{Control, Inventory, InventoryMode, Screen};
+    use venture::sim::Action;
+    let line = |letter: char| venture::view::PackLine {
+        letter,
+        name: "a thing".into(),
+        glyph: '!',
+        color: venture::schema::Rgb(1, 2, 3),
+        usable: "drink",
+        detail: String::new(),
+        heals: 0,
+    };
+    let hud = venture::view::Hud {
+        pack: ('a'..='t').map(line).collect(),
+        pack_capacity: 20,
+        ..Default::default()
+    };
+    for (letter, slot) in [('i', 8u8), ('q', 16u8), ('a', 0), ('t', 19)] {
+        let mut screen = Inventory::new(InventoryMode::Use);
+        let out = screen.handle(Key::Char(letter), &hud);
+        assert!(matches!(out.control, Control::Pop), "{letter}");
+        assert_eq!(out.action, Some(Action::Use(slot)), "{letter}");
+    }
+    let mut screen = Inventory::new(InventoryMode::Drop);
+    assert_eq!(
+        screen.handle(Key::Char('q'), &hud).action,
+        Some(Action::Drop(16))
+    );
+    // A letter with nothing in its slot does nothing; Esc closes.
+    let mut screen = Inventory::new(InventoryMode::Use);
+    assert!(screen.handle(Key::Char('z'), &hud).action.is_none());
+    assert!(matches!(
+        screen.handle(Key::Esc, &hud).control,
+        Control::Pop
+    ));
+}
+
+/// Ticks until the world waits (turn-based) or `max` ticks passed.
+fn settle(app: &mut App, max: u32) {
+    for _ in 0..max {
+        if app.waiting_for_player() {
+            return;
+        }
+        app.tick();
+    }
+}
+
+#[test]
+fn keys_typed_ahead_are_all_carried_out_in_turn_based_play() {
+    let mut app = app(2024, Pace::TurnBased);
+    settle(&mut app, 20);
+    let start = app.frame(56, 19).map.hero;
+    for _ in 0..3 {
+        app.handle(Key::Right);
+    }
+    settle(&mut app, 200);
+    let end = app.frame(56, 19).map.hero;
+    assert_eq!(
+        (end.x - start.x, end.y - start.y),
+        (3, 0),
+        "three presses, three steps"
+    );
+}
+
+#[test]
+fn an_action_is_not_lost_to_the_move_typed_after_it() {
+    let mut app = app(2024, Pace::RealTime);
+    for _ in 0..6 {
+        app.tick();
+    }
+    let start = app.frame(56, 19).map.hero;
+    app.handle(Key::Char('g'));
+    app.handle(Key::Right);
+    for _ in 0..12 {
+        app.tick();
+    }
+    let frame = app.frame(56, 19);
+    assert!(
+        frame
+            .log
+            .iter()
+            .any(|l| l.text.contains("nothing here") || l.text.contains("pick up")),
+        "the pick-up was tried"
+    );
+    assert_eq!(frame.map.hero.x, start.x + 1, "and then the step");
+}
+
+#[test]
+fn the_stairs_key_away_from_stairs_walks_to_them_or_says_why_not() {
+    let mut app = app(2024, Pace::TurnBased);
+    settle(&mut app, 20);
+    app.handle(Key::Char('>'));
+    settle(&mut app, 400);
+    let frame = app.frame(56, 19);
+    assert_eq!(
+        frame.hud.depth, 1,
+        "the key never descends from off the stairs"
+    );
+    let said = frame.log.last().map(|l| l.text.clone()).unwrap_or_default();
+    assert!(
+        said.contains("not found the stairs")
+            || said.contains("reach the stairs")
+            || said.contains("monster"),
+        "{said}"
+    );
+}

@@ -73,7 +73,7 @@ impl Bot for ExploreBot {
         if let Some(action) = self.travel(sim, player, &hero) {
             return Some(action);
         }
-        let stairs = stairs_down(sim, player, hero.depth);
+        let stairs = known_tiles(sim, player, hero.depth, Tile::StairsDown);
         if stairs.contains(&hero.at) {
             return Some(Action::Descend);
         }
@@ -115,8 +115,9 @@ impl ExploreBot {
         self.path(sim, player, hero, &frontier).map(Action::Move)
     }
 
-    /// The first step of a shortest known path to any of `goals`.
-    fn path(
+    /// The first step of a shortest path through explored tiles to any of
+    /// `goals`.
+    pub fn path(
         &mut self,
         sim: &Simulation,
         player: PlayerId,
@@ -183,8 +184,8 @@ fn frontier(sim: &Simulation, player: PlayerId, depth: i32) -> Vec<Point> {
     .unwrap_or_default()
 }
 
-/// The stairs down, if the hero has seen them.
-fn stairs_down(sim: &Simulation, player: PlayerId, depth: i32) -> Vec<Point> {
+/// Every tile of this kind the hero has seen on a level (the stairs, say).
+pub fn known_tiles(sim: &Simulation, player: PlayerId, depth: i32, kind: Tile) -> Vec<Point> {
     sim.with_level(depth, |level| {
         sim.with_vision(player, |vision| {
             let Some(explored) = vision.explored.get(&depth) else {
@@ -193,7 +194,7 @@ fn stairs_down(sim: &Simulation, player: PlayerId, depth: i32) -> Vec<Point> {
             level
                 .tiles
                 .points()
-                .filter(|&p| level.tile(p) == Tile::StairsDown && explored.get(p) == Some(&true))
+                .filter(|&p| level.tile(p) == kind && explored.get(p) == Some(&true))
                 .collect()
         })
         .unwrap_or_default()
@@ -202,9 +203,7 @@ fn stairs_down(sim: &Simulation, player: PlayerId, depth: i32) -> Vec<Point> {
 }
 
 fn healing_slot(hero: &HeroState, content: &Content) -> Option<u8> {
-    hero.pack
-        .iter()
-        .enumerate()
+    hero.pack_items()
         .filter_map(|(i, s)| match content.item(s.item).kind {
             ItemKind::Potion(PotionEffect::Heal(n)) => Some((n, i)),
             _ => None,
@@ -218,8 +217,8 @@ fn healing_slot(hero: &HeroState, content: &Content) -> Option<u8> {
 fn can_take(hero: &HeroState, item: &ItemState, content: &Content) -> bool {
     match content.item(item.item).kind {
         ItemKind::Gold(_) => true,
-        ItemKind::Potion(_) if hero.pack.iter().any(|s| s.item == item.item) => true,
-        _ => hero.pack.len() < hero.pack_capacity,
+        ItemKind::Potion(_) if hero.pack_items().any(|(_, s)| s.item == item.item) => true,
+        _ => hero.pack_used() < hero.pack_capacity,
     }
 }
 
@@ -245,7 +244,7 @@ fn upgrade_slot(hero: &HeroState, content: &Content) -> Option<u8> {
     };
     let worn_weapon = hero.weapon.and_then(weapon_score).unwrap_or(0);
     let worn_armor = hero.armor.and_then(armor_score).unwrap_or(-1);
-    hero.pack.iter().enumerate().find_map(|(i, s)| {
+    hero.pack_items().find_map(|(i, s)| {
         let better = weapon_score(s.item).is_some_and(|v| v > worn_weapon)
             || armor_score(s.item).is_some_and(|v| v > worn_armor);
         better.then(|| u8::try_from(i).ok()).flatten()

@@ -11,7 +11,7 @@ mod explore;
 
 use clap::ValueEnum;
 
-pub use explore::ExploreBot;
+pub use explore::{ExploreBot, known_tiles};
 
 use crate::sim::{Action, PlayerId, Simulation};
 

@@ -2,6 +2,7 @@
 //! screen stack. Front ends feed it keys and ticks and draw its frames; it
 //! knows nothing about terminals or windows, so tests drive it directly.
 
+use std::collections::VecDeque;
 use std::sync::Arc;
 
 use super::autopilot::Pilot;
@@ -10,6 +11,10 @@ use super::screens::{Control, GameOver, Play, Screen};
 use crate::schema::Content;
 use crate::sim::{Action, PlayerId, PlayerInput, Simulation};
 use crate::view::{self, Frame, Hud, Observer, Tone};
+
+/// Actions that may wait for the hero in real time and in turn-based play.
+const TYPE_AHEAD_REAL_TIME: usize = 3;
+const TYPE_AHEAD_TURNS: usize = 8;
 
 /// How time passes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -32,7 +37,7 @@ pub struct App {
     name: String,
     pace: Pace,
     /// The action to send with the next tick.
-    queued: Option<Action>,
+    queue: VecDeque<Action>,
     /// Running or exploring on the player's behalf.
     pilot: Pilot,
     /// The panel of the last frame, for screens to read.
@@ -61,7 +66,7 @@ impl App {
             content,
             name: name.to_owned(),
             pace,
-            queued: None,
+            queue: VecDeque::with_capacity(TYPE_AHEAD_TURNS),
             pilot: Pilot::default(),
             hud: Hud::default(),
             quit: false,
@@ -108,7 +113,7 @@ impl App {
     /// with the hero ready and nothing asked of it.
     pub fn waiting_for_player(&self) -> bool {
         self.pace == Pace::TurnBased
-            && self.queued.is_none()
+            && self.queue.is_empty()
             && !self.pilot.active()
             && self
                 .sim
@@ -127,8 +132,8 @@ impl App {
             return;
         };
         let outcome = top.handle(key, &self.hud);
-        if outcome.action.is_some() {
-            self.queued = outcome.action;
+        if let Some(action) = outcome.action {
+            self.enqueue(action);
         }
         if let Some((text, tone)) = outcome.note {
             self.observer.log.push(text, tone, self.sim.tick());
@@ -179,9 +184,15 @@ impl App {
         if self.waiting_for_player() {
             return;
         }
-        let inputs: Vec<PlayerInput> = self
-            .queued
-            .take()
+        // The next typed-ahead action goes in once the hero can take it, so
+        // actions wait their turn instead of overwriting each other.
+        let free = self
+            .sim
+            .hero(self.player)
+            .is_some_and(|h| h.ready && h.pending.is_none());
+        let inputs: Vec<PlayerInput> = free
+            .then(|| self.queue.pop_front())
+            .flatten()
             .map(|action| PlayerInput {
                 player: self.player,
                 action,
@@ -199,10 +210,31 @@ impl App {
         }
     }
 
+    /// Keeps an action for the hero to carry out in turn. In real time a
+    /// held key repeats far faster than the hero walks, so only the latest
+    /// waiting move is kept (no running on after the key is let go); other
+    /// actions, and every key in turn-based play, wait in order.
+    fn enqueue(&mut self, action: Action) {
+        let cap = match self.pace {
+            Pace::RealTime => TYPE_AHEAD_REAL_TIME,
+            Pace::TurnBased => TYPE_AHEAD_TURNS,
+        };
+        if self.pace == Pace::RealTime
+            && matches!(action, Action::Move(_))
+            && let Some(last @ Action::Move(_)) = self.queue.back_mut()
+        {
+            *last = action;
+            return;
+        }
+        if self.queue.len() < cap {
+            self.queue.push_back(action);
+        }
+    }
+
     /// On autopilot, queues the next step when the hero can act, or ends the
     /// trip with the reason in the log.
     fn steer(&mut self) {
-        if !self.pilot.active() || self.queued.is_some() {
+        if !self.pilot.active() || !self.queue.is_empty() {
             return;
         }
         let Some(hero) = self.sim.hero(self.player) else {
@@ -212,7 +244,7 @@ impl App {
             return;
         }
         match self.pilot.next(&self.sim, self.player, &hero) {
-            Ok(action) => self.queued = Some(action),
+            Ok(action) => self.queue.push_back(action),
             Err(reason) => {
                 self.pilot.stop();
                 if let Some(text) = reason {

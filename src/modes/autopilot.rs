@@ -3,8 +3,9 @@
 //! sight, losing health, something underfoot, a dead end), so they save key
 //! presses without ever fighting on the player's behalf.
 
-use crate::bot::ExploreBot;
+use crate::bot::{ExploreBot, known_tiles};
 use crate::sim::algo::grid::Dir;
+use crate::sim::components::AiState;
 use crate::sim::query::{ActorState, HeroState, ItemState};
 use crate::sim::{Action, PlayerId, Simulation, Tile, Who};
 
@@ -15,6 +16,8 @@ pub enum Autopilot {
     Run(Dir),
     /// Fetch visible items and walk to unexplored places.
     Explore,
+    /// Walk to the stairs down (or up) the hero has seen.
+    Stairs { down: bool },
 }
 
 /// Drives an [`Autopilot`] from one decision to the next.
@@ -68,11 +71,11 @@ impl Pilot {
         self.hp = hero.hp;
         sim.actors_on(hero.depth, &mut self.actors);
         let sees = |a: &ActorState| sim.with_vision(player, |v| v.sees(a.at)).unwrap_or(false);
-        if self
-            .actors
-            .iter()
-            .any(|a| matches!(a.who, Who::Monster(_)) && sees(a))
-        {
+        // Fleeing monsters are no threat and would otherwise block every trip.
+        let threat = |a: &ActorState| {
+            matches!(a.who, Who::Monster(_)) && a.mind != AiState::Fleeing && sees(a)
+        };
+        if self.actors.iter().any(threat) {
             return Err(Some("A monster comes into view."));
         }
         let next = match mode {
@@ -80,6 +83,32 @@ impl Pilot {
                 .explorer
                 .travel(sim, player, hero)
                 .ok_or(Some("There is nothing left to explore here.")),
+            Autopilot::Stairs { down } => {
+                let kind = if down {
+                    Tile::StairsDown
+                } else {
+                    Tile::StairsUp
+                };
+                let stairs = known_tiles(sim, player, hero.depth, kind);
+                if stairs.is_empty() {
+                    Err(Some(if down {
+                        "You have not found the stairs down yet."
+                    } else {
+                        "You have not seen stairs up on this level."
+                    }))
+                } else if stairs.contains(&hero.at) {
+                    Err(Some(if down {
+                        "You reach the stairs down: press > to descend."
+                    } else {
+                        "You reach the stairs up: press < to climb."
+                    }))
+                } else {
+                    self.explorer
+                        .path(sim, player, hero, &stairs)
+                        .map(Action::Move)
+                        .ok_or(Some("You cannot find a way to the stairs."))
+                }
+            }
             Autopilot::Run(dir) => {
                 sim.items_on(hero.depth, &mut self.items);
                 let on_items = self.items.iter().any(|i| i.at == hero.at);

@@ -106,7 +106,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("o", "explore until something comes up"),
     (". or 5", "wait a moment"),
     ("g or ,", "pick up what lies here"),
-    ("> and <", "take stairs down / up"),
+    ("> and <", "take the stairs, or walk to them"),
     ("i", "pack: drink, wield or wear"),
     ("d", "drop an item"),
     ("p", "drink a healing potion"),

@@ -97,6 +97,7 @@ pub enum EventKind {
     Dropped {
         player: PlayerId,
         item: ItemId,
+        count: u16,
     },
     DoorOpened {
         by: Who,

@@ -36,7 +36,8 @@ pub struct HeroState {
     pub gold: i64,
     pub weapon: Option<ItemId>,
     pub armor: Option<ItemId>,
-    pub pack: Vec<Stack>,
+    /// One entry per pack slot (`None` when empty); slot `i` is letter `i`.
+    pub pack: Vec<Option<Stack>>,
     pub pack_capacity: usize,
     pub statuses: Vec<ActiveStatus>,
     pub pending: Option<Action>,
@@ -46,6 +47,21 @@ pub struct HeroState {
     pub deepest: i32,
     pub dead: bool,
     pub won: bool,
+}
+
+impl HeroState {
+    /// The filled pack slots with their indices.
+    pub fn pack_items(&self) -> impl Iterator<Item = (usize, Stack)> + '_ {
+        self.pack
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.map(|s| (i, s)))
+    }
+
+    /// How many pack slots hold something.
+    pub fn pack_used(&self) -> usize {
+        self.pack.iter().flatten().count()
+    }
 }
 
 /// An actor on a level, as others may see it.
@@ -115,8 +131,8 @@ impl Simulation {
             gold: inv.gold,
             weapon: inv.weapon,
             armor: inv.armor,
+            pack_capacity: inv.capacity(),
             pack: inv.slots,
-            pack_capacity: inv.capacity,
             statuses,
             pending: hero.pending,
             ready: actor.ready(),

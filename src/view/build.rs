@@ -111,9 +111,7 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
         .with_level(hero.depth, |l| l.tile(hero.at))
         .filter(|t| matches!(t, Tile::StairsDown | Tile::StairsUp));
     let pack = hero
-        .pack
-        .iter()
-        .enumerate()
+        .pack_items()
         .map(|(i, s)| pack_line(&content, i, s.item, s.count))
         .collect();
     let c = hero.combat;

@@ -253,8 +253,8 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
             format!("You put away the {}.", content.item(item).name),
             Tone::Normal,
         ),
-        EventKind::Dropped { item, .. } => (
-            format!("You drop the {}.", content.item(item).name),
+        EventKind::Dropped { item, count, .. } => (
+            format!("You drop {}.", item_phrase(content, item, count)),
             Tone::Normal,
         ),
         EventKind::DoorOpened { by } => {

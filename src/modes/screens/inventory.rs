@@ -26,9 +26,8 @@ impl Inventory {
 impl Screen for Inventory {
     fn handle(&mut self, key: Key, hud: &Hud) -> Outcome {
         match key {
-            Key::Esc | Key::Char('i' | 'q') | Key::Enter | Key::Interrupt => {
-                Outcome::control(Control::Pop)
-            }
+            // Every letter may name a slot, so only these close the pack.
+            Key::Esc | Key::Enter | Key::Interrupt => Outcome::control(Control::Pop),
             Key::Tab => {
                 self.mode = match self.mode {
                     InventoryMode::Use => InventoryMode::Drop,
@@ -36,7 +35,8 @@ impl Screen for Inventory {
                 };
                 Outcome::stay()
             }
-            Key::Char(c) => match letter_slot(c).filter(|&s| usize::from(s) < hud.pack.len()) {
+            Key::Char(c) => match letter_slot(c).filter(|_| hud.pack.iter().any(|p| p.letter == c))
+            {
                 Some(slot) => Outcome::pop_with(match self.mode {
                     InventoryMode::Use => Action::Use(slot),
                     InventoryMode::Drop => Action::Drop(slot),

@@ -4,7 +4,7 @@
 use super::{ConfirmQuit, Control, Help, Inventory, InventoryMode, Messages, Outcome, Screen};
 use crate::modes::autopilot::Autopilot;
 use crate::modes::input::{Command, Key, command};
-use crate::sim::Action;
+use crate::sim::{Action, Tile};
 use crate::view::{Frame, Hud, Overlay, letter_slot};
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -25,6 +25,13 @@ impl Screen for Play {
             Command::Explore => Outcome::control(Control::Autopilot(Autopilot::Explore)),
             Command::Wait => Outcome::act(Action::Wait),
             Command::PickUp => Outcome::act(Action::PickUp),
+            // Away from the stairs, the stairs key walks to them.
+            Command::Descend if hud.on_stairs != Some(Tile::StairsDown) => {
+                Outcome::control(Control::Autopilot(Autopilot::Stairs { down: true }))
+            }
+            Command::Ascend if hud.on_stairs != Some(Tile::StairsUp) => {
+                Outcome::control(Control::Autopilot(Autopilot::Stairs { down: false }))
+            }
             Command::Descend => Outcome::act(Action::Descend),
             Command::Ascend => Outcome::act(Action::Ascend),
             Command::Inventory => push(Box::new(Inventory::new(InventoryMode::Use))),

@@ -88,8 +88,7 @@ impl<'a> System<'a> for Sys {
                         continue;
                     };
                     let slot = usize::from(slot);
-                    if slot < inv.slots.len() {
-                        let stack = inv.slots.remove(slot);
+                    if let Some(stack) = inv.take_all(slot) {
                         d.pending.spawn.push(Spawn::Item {
                             item: stack.item,
                             count: stack.count,
@@ -99,6 +98,7 @@ impl<'a> System<'a> for Sys {
                         d.events.0.push(ev(EventKind::Dropped {
                             player: pid,
                             item: stack.item,
+                            count: stack.count,
                         }));
                     }
                 }
@@ -195,7 +195,7 @@ fn use_item(
     let Some(inv) = d.inventories.get_mut(e) else {
         return;
     };
-    let Some(item) = inv.slots.get(slot).map(|s| s.item) else {
+    let Some(item) = inv.get(slot).map(|s| s.item) else {
         return;
     };
     match &content.item(item).kind {
