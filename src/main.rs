@@ -81,6 +81,18 @@ fn parse_seed(s: &str) -> Result<u64, String> {
     })
 }
 
+/// The hero's name as given, without control characters, cut to 24
+/// characters; "Adventurer" when nothing is left.
+fn hero_name(raw: &str) -> String {
+    let clean: String = raw.chars().filter(|c| !c.is_control()).collect();
+    let clean: String = clean.trim().chars().take(24).collect();
+    if clean.is_empty() {
+        "Adventurer".to_owned()
+    } else {
+        clean
+    }
+}
+
 /// A seed for a new game when none was given: not reproducible on purpose,
 /// and shown to the player so the game can be replayed.
 fn fresh_seed() -> u64 {
@@ -155,23 +167,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             start_file_log();
             let config = TerminalConfig {
                 seed,
-                name: cli.play.name,
+                name: hero_name(&cli.play.name),
                 pace: if cli.play.turn_based {
                     Pace::TurnBased
                 } else {
                     Pace::RealTime
                 },
             };
-            let last = terminal::run(&config, content).context("the terminal failed")?;
-            // The terminal is restored: say how the run went and how to
-            // replay its world (the last one, if new games were started).
-            for line in summary(&last).iter().filter(|l| !l.is_empty()) {
-                println!("{line}");
+            let runs = terminal::run(&config, content).context("the terminal failed")?;
+            // The terminal is restored: say how each run went and how to
+            // replay its world.
+            for run in &runs {
+                for line in summary(run).iter().filter(|l| !l.is_empty()) {
+                    println!("{line}");
+                }
+                println!("Play this world again with --seed {}.", run.seed);
             }
-            println!(
-                "Thanks for playing. Play this world again with --seed {}.",
-                last.seed
-            );
+            println!("Thanks for playing.");
             Ok(())
         }
     }

@@ -176,3 +176,32 @@ fn the_whole_help_fits_at_80x24() {
         assert!(text.contains(needle), "{needle:?} missing:\n{text}");
     }
 }
+
+#[test]
+fn dialogs_hide_the_panel_beside_them_and_long_messages_wrap() {
+    let mut app = App::new(
+        18446744073709551615,
+        Arc::new(load_defaults().expect("default schemas load")),
+        "Bartholomew-the-Unready",
+        Pace::RealTime,
+    );
+    let lines = screen(&mut app, 80, 24);
+    let text = lines.join("\n");
+    // The welcome wraps onto a second row instead of being cut.
+    assert!(text.contains("\nfor help."), "{text}");
+    assert!(lines[0].contains("Bartholomew-the.. Lv 1"), "{}", lines[0]);
+    app.handle(Key::Char('q'));
+    let lines = screen(&mut app, 80, 24);
+    let text = lines.join("\n");
+    assert!(
+        text.contains("start with --seed 18446744073709551615 to play it again."),
+        "{text}"
+    );
+    // No panel fragments on the rows the dialog occupies.
+    for l in lines
+        .iter()
+        .filter(|l| l.contains('|') && l.contains("Quit?") || l.contains("Really quit"))
+    {
+        assert_eq!(l.trim_end().chars().last(), Some('|'), "{l}");
+    }
+}

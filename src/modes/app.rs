@@ -44,6 +44,8 @@ pub struct App {
     hud: Hud,
     quit: bool,
     ended: bool,
+    /// The final panels of earlier runs in this session, oldest first.
+    past: Vec<Hud>,
 }
 
 impl App {
@@ -71,6 +73,7 @@ impl App {
             hud: Hud::default(),
             quit: false,
             ended: false,
+            past: Vec::new(),
         };
         app.hud = app.frame(1, 1).hud;
         app
@@ -92,6 +95,14 @@ impl App {
     /// player saw it, for a farewell summary.
     pub fn hud(&self) -> &Hud {
         &self.hud
+    }
+
+    /// The final panel of every run this session, the current one last: a
+    /// farewell can then name every world played.
+    pub fn runs(&self) -> Vec<Hud> {
+        let mut all = self.past.clone();
+        all.push(self.hud.clone());
+        all
     }
 
     /// True while running or exploring on autopilot.
@@ -152,7 +163,10 @@ impl App {
                     crate::procgen::seed::mix64(self.sim.seed() ^ self.sim.tick())
                 });
                 let name = self.name.clone();
+                let mut past = std::mem::take(&mut self.past);
+                past.push(self.hud.clone());
                 *self = App::new(seed, Arc::clone(&self.content), &name, self.pace);
+                self.past = past;
             }
             Control::Autopilot(mode) => {
                 let hp = self.sim.hero(self.player).map_or(0, |h| h.hp);

@@ -6,7 +6,7 @@ use crate::procgen::seed::Stream;
 use crate::schema::{DamageType, Resistances, Span};
 
 /// Critical hits deal this percent of normal damage.
-pub const CRIT_PERCENT: i32 = 175;
+pub const CRIT_PERCENT: i32 = 150;
 /// Weakened attackers deal this percent of normal damage.
 pub const WEAKENED_PERCENT: i32 = 75;
 /// Every attack hits at least this often, whatever the evasion.
@@ -72,8 +72,11 @@ pub fn resolve(a: &Attack, d: &Defence, rng: &mut Stream) -> Outcome {
     if rng.percent(evade_chance(a, d) as u32) {
         return Outcome::Miss;
     }
-    let mut raw = rng.range(a.damage.min(), a.damage.max()) + a.attack.max(0);
+    let roll = rng.range(a.damage.min(), a.damage.max());
     let critical = rng.percent(a.crit_chance.clamp(0, 100) as u32);
+    // A critical hit is the best possible blow and half again, so it always
+    // beats an ordinary one.
+    let mut raw = if critical { a.damage.max() } else { roll } + a.attack.max(0);
     if critical {
         raw = raw * CRIT_PERCENT / 100;
     }
@@ -159,23 +162,26 @@ mod tests {
     fn criticals_and_weakness_scale_damage() {
         let mut a = attack();
         a.crit_chance = 100;
-        a.damage = Span(8, 8);
+        a.damage = Span(2, 8);
         a.attack = 0;
         let mut rng = Stream::new(2, SIM_MELEE, &[]);
-        assert_eq!(
-            resolve(&a, &defence(), &mut rng),
-            Outcome::Hit {
-                damage: 14,
-                critical: true
-            }
-        );
+        // Criticals take the top of the range, whatever the roll.
+        for _ in 0..20 {
+            assert_eq!(
+                resolve(&a, &defence(), &mut rng),
+                Outcome::Hit {
+                    damage: 12,
+                    critical: true
+                } // 8 * 150%
+            );
+        }
         a.weakened = true;
         assert_eq!(
             resolve(&a, &defence(), &mut rng),
             Outcome::Hit {
-                damage: 10,
+                damage: 9,
                 critical: true
-            } // 14 * 75%
+            } // 12 * 75%
         );
     }
 

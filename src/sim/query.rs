@@ -47,6 +47,8 @@ pub struct HeroState {
     pub deepest: i32,
     pub dead: bool,
     pub won: bool,
+    /// Who struck last (the killer, once dead).
+    pub last_hit: Option<Who>,
 }
 
 impl HeroState {
@@ -140,6 +142,7 @@ impl Simulation {
             deepest: hero.deepest,
             dead: hero.dead,
             won: hero.won,
+            last_hit: health.last_hit,
         })
     }
 

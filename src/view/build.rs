@@ -8,7 +8,7 @@ use crate::sim::{Simulation, Tile, Who};
 
 use super::Observer;
 use super::frame::{Cell, Frame, Glyph, GlyphKind, Hud, MapView, Nearby, PackLine};
-use super::messages::item_phrase;
+use super::messages::{self, item_phrase};
 
 /// Builds the frame for a map viewport of `map_width` x `map_height` tiles.
 /// Moves the observer's camera when the hero nears the viewport's edge and
@@ -138,6 +138,13 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
         deepest: hero.deepest,
         dead: hero.dead,
         won: hero.won,
+        slain_by: hero
+            .dead
+            .then(|| {
+                hero.last_hit
+                    .map(|w| messages::name(w, observer.player, sim))
+            })
+            .flatten(),
         underfoot,
         on_stairs,
         nearby,
@@ -204,7 +211,11 @@ fn pack_line(content: &Content, slot: usize, item: ItemId, count: u16) -> PackLi
     };
     PackLine {
         letter: slot_letter(slot),
-        name: item_phrase(content, item, count),
+        name: if count > 1 {
+            format!("{count} x {}", def.name)
+        } else {
+            def.name.clone()
+        },
         glyph: def.glyph,
         color: def.color,
         usable,

@@ -95,6 +95,8 @@ pub struct Hud {
     pub deepest: i32,
     pub dead: bool,
     pub won: bool,
+    /// Who dealt the fatal blow ("the red dragon"), once dead.
+    pub slain_by: Option<String>,
     /// What lies under the hero.
     pub underfoot: Vec<String>,
     /// The stairs the hero stands on, if any.

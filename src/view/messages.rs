@@ -76,7 +76,7 @@ pub fn involves(kind: &EventKind, me: PlayerId) -> bool {
 }
 
 /// "the goblin", "you", or another hero's name.
-fn name(who: Who, me: PlayerId, sim: &Simulation) -> String {
+pub fn name(who: Who, me: PlayerId, sim: &Simulation) -> String {
     match who {
         Who::Player(p) if p == me => "you".to_owned(),
         Who::Player(p) => sim.hero(p).map_or_else(|| "someone".to_owned(), |h| h.name),
@@ -102,7 +102,7 @@ fn hit_verb(t: DamageType) -> (&'static str, &'static str) {
     }
 }
 
-/// "a potion of healing", "3 potions of healing", "12 gold".
+/// "a potion of healing", "3 x potion of healing", "12 gold".
 pub fn item_phrase(content: &Content, item: ItemId, count: u16) -> String {
     let name = &content.item(item).name;
     if matches!(

@@ -22,9 +22,8 @@ impl Screen for ConfirmQuit {
             title: "Quit?".into(),
             lines: vec![
                 OverlayLine::new("Really quit? This run will end here."),
-                OverlayLine::new(format!(
-                    "The world was seed {seed}: --seed {seed} plays it again."
-                )),
+                OverlayLine::new(format!("This world is seed {seed}:")),
+                OverlayLine::new(format!("start with --seed {seed} to play it again.")),
             ],
             tail: false,
             footer: "y: quit   n or Esc: keep playing".into(),

@@ -2,7 +2,7 @@
 //! Movement keys do nothing here, so a player still pressing them as the
 //! hero falls does not skip the summary.
 
-use super::{Control, Outcome, Screen};
+use super::{Control, Messages, Outcome, Screen};
 use crate::modes::input::Key;
 use crate::view::{Frame, Hud, Overlay, OverlayLine, Tone};
 
@@ -15,6 +15,7 @@ impl Screen for GameOver {
             Key::Enter => Outcome::control(Control::NewGame(None)),
             Key::Char('r' | 'R') => Outcome::control(Control::NewGame(Some(hud.seed))),
             Key::Char('q' | 'Q') | Key::Interrupt => Outcome::control(Control::Quit),
+            Key::Char('m') => Outcome::control(Control::Push(Box::<Messages>::default())),
             _ => Outcome::stay(),
         }
     }
@@ -35,7 +36,7 @@ impl Screen for GameOver {
                 })
                 .collect(),
             tail: false,
-            footer: "Enter: new world   r: same seed again   q: quit".into(),
+            footer: "Enter: new world  r: same seed  m: messages  q: quit".into(),
         })
     }
 }
@@ -45,7 +46,10 @@ pub fn summary(hud: &Hud) -> Vec<String> {
     let headline = if hud.won {
         format!("{} conquered the dungeon!", hud.name)
     } else if hud.dead {
-        format!("{} fell on depth {}.", hud.name, hud.depth)
+        match &hud.slain_by {
+            Some(killer) => format!("{} was slain by {killer} on depth {}.", hud.name, hud.depth),
+            None => format!("{} fell on depth {}.", hud.name, hud.depth),
+        }
     } else {
         format!("{} left the dungeon from depth {}.", hud.name, hud.depth)
     };

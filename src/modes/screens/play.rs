@@ -37,7 +37,7 @@ impl Screen for Play {
             Command::Inventory => push(Box::new(Inventory::new(InventoryMode::Use))),
             Command::Drop => push(Box::new(Inventory::new(InventoryMode::Drop))),
             Command::QuickHeal => quick_heal(hud),
-            Command::Messages => push(Box::new(Messages)),
+            Command::Messages => push(Box::<Messages>::default()),
             Command::TogglePace => Outcome::control(Control::TogglePace),
             Command::Help => push(Box::new(Help)),
             Command::Quit => push(Box::new(ConfirmQuit)),
@@ -53,20 +53,20 @@ impl Screen for Play {
     }
 }
 
-/// Drinks the weakest healing potion that makes up most of what is missing
-/// (the strongest when none is enough); refuses when unhurt or out of potions
+/// Drinks the healing potion whose strength is closest to what is missing
+/// (the weaker of two equally close); refuses when unhurt or out of potions
 /// rather than waste one.
 fn quick_heal(hud: &Hud) -> Outcome {
     let missing = hud.max_hp - hud.hp;
     if missing <= 0 {
         return Outcome::note("You are not hurt.");
     }
-    let potions = hud.pack.iter().filter(|p| p.heals > 0);
-    let enough = potions
-        .clone()
-        .filter(|p| p.heals >= missing)
-        .min_by_key(|p| p.heals);
-    match enough.or_else(|| potions.max_by_key(|p| p.heals)) {
+    let best = hud
+        .pack
+        .iter()
+        .filter(|p| p.heals > 0)
+        .min_by_key(|p| ((p.heals - missing).abs(), p.heals));
+    match best {
         Some(p) => {
             letter_slot(p.letter).map_or_else(Outcome::stay, |slot| Outcome::act(Action::Use(slot)))
         }

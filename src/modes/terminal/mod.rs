@@ -38,9 +38,9 @@ pub struct TerminalConfig {
     pub pace: Pace,
 }
 
-/// Plays until the player quits; returns the side panel of the last frame,
-/// for a farewell summary once the terminal is restored.
-pub fn run(config: &TerminalConfig, content: Arc<Content>) -> io::Result<Hud> {
+/// Plays until the player quits; returns the final side panel of every run
+/// played, for a farewell summary once the terminal is restored.
+pub fn run(config: &TerminalConfig, content: Arc<Content>) -> io::Result<Vec<Hud>> {
     let pal = Palette::new(ColorDepth::detect(|k| std::env::var(k).ok()));
     tracing::info!(seed = config.seed, ?pal, "terminal game starting");
     let _guard = TerminalGuard::enter()?;
@@ -53,7 +53,7 @@ pub fn run(config: &TerminalConfig, content: Arc<Content>) -> io::Result<Hud> {
         seed = app.sim().seed(),
         "terminal game over"
     );
-    result.map(|()| app.hud().clone())
+    result.map(|()| app.runs())
 }
 
 /// The main loop: keys as they come, a tick every 50 ms, a draw whenever

@@ -52,9 +52,13 @@ fn bar(value: i64, max: i64, width: usize) -> (String, String) {
     ("=".repeat(filled), "-".repeat(width - filled))
 }
 
-/// `text` cut to `width` characters.
+/// `text` cut to `width` characters, ending in ".." when something was cut.
 fn fit(text: &str, width: usize) -> String {
-    text.chars().take(width).collect()
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(width.saturating_sub(2)).collect();
+    format!("{kept}{}", &".."[..2.min(width)])
 }
 
 pub fn draw(buf: &mut Buffer, area: Rect, hud: &Hud, pal: &Palette) {
@@ -81,7 +85,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, hud: &Hud, pal: &Palette) {
         (&name, fg(pal, theme::TITLE).add_modifier(Modifier::BOLD)),
         (&level, text),
     ]);
-    let pace = if hud.turn_based { "  turns" } else { "" };
+    let pace = if hud.turn_based { " turn-based" } else { "" };
     w.line(&[
         (&format!("Depth {}/{}", hud.depth, hud.max_depth), text),
         (pace, dim),
@@ -152,7 +156,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, hud: &Hud, pal: &Palette) {
     }
     w.row = w.area.height.saturating_sub(footer.len() as u16).max(w.row);
     for (line, tone) in footer {
-        w.line(&[(&line, tone_style(pal, tone))]);
+        w.line(&[(&fit(&line, width), tone_style(pal, tone))]);
     }
 }
 
@@ -206,7 +210,8 @@ mod tests {
 
     #[test]
     fn text_is_cut_to_fit() {
-        assert_eq!(fit("Bartholomew", 4), "Bart");
+        assert_eq!(fit("Bartholomew", 6), "Bart..");
         assert_eq!(fit("Al", 4), "Al");
+        assert_eq!(fit("Alfred", 1), ".");
     }
 }

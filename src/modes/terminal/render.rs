@@ -11,7 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 
-use super::palette::Palette;
+use super::palette::{ColorDepth, Palette};
 use super::panel;
 use crate::schema::Rgb;
 use crate::sim::Tile;
@@ -82,9 +82,12 @@ pub fn tile_glyph(t: Tile) -> char {
     }
 }
 
-fn tile_color(t: Tile) -> Rgb {
+/// The colour of a tile in sight. With only 16 colours the dim grey floor
+/// would equal remembered floor, so it is drawn light grey instead.
+fn tile_color(t: Tile, pal: &Palette) -> Rgb {
     match t {
         Tile::Wall => theme::WALL,
+        Tile::Floor if pal.depth == ColorDepth::Ansi16 => theme::TEXT,
         Tile::Floor => theme::FLOOR,
         Tile::Door | Tile::OpenDoor => theme::DOOR,
         Tile::StairsDown | Tile::StairsUp => theme::STAIRS,
@@ -153,7 +156,7 @@ fn cell_look(cell: &Cell, pal: &Palette) -> Option<(char, Style)> {
     }
     let t = cell.tile?;
     Some(if cell.visible {
-        (tile_glyph(t), fg(pal, tile_color(t)))
+        (tile_glyph(t), fg(pal, tile_color(t, pal)))
     } else {
         (tile_glyph(t), remembered(pal))
     })
@@ -207,33 +210,103 @@ fn draw_log(buf: &mut Buffer, area: Rect, log: &[LogLine], now: u64, pal: &Palet
     }
     let rule = format!("{:-<w$}", "- m: all messages ", w = usize::from(area.width));
     buf.set_string(area.x, area.y, &rule, fg(pal, theme::REMEMBERED));
+    // The newest messages, wrapped to the width, filling the rows from the
+    // bottom up.
     let rows = usize::from(area.height - 1);
-    let start = log.len().saturating_sub(rows);
-    for (i, line) in log[start..].iter().enumerate() {
-        let y = area.y + 1 + i as u16;
+    let width = usize::from(area.width);
+    let mut shown: Vec<(String, Style)> = Vec::with_capacity(rows);
+    for line in log.iter().rev() {
+        if shown.len() >= rows {
+            break;
+        }
         let style = if now.saturating_sub(line.tick) > FRESH_TICKS && line.tone != Tone::Important {
             fg(pal, theme::DIM)
         } else {
             tone_style(pal, line.tone)
         };
-        buf.set_stringn(area.x, y, log_text(line), usize::from(area.width), style);
+        for part in wrap(&log_text(line), width).into_iter().rev() {
+            shown.push((part, style));
+        }
+    }
+    let skip = shown.len().saturating_sub(rows);
+    for (i, (text, style)) in shown.into_iter().rev().skip(skip).enumerate() {
+        buf.set_stringn(area.x, area.y + 1 + i as u16, text, width, style);
     }
 }
 
+/// Splits `text` into lines of at most `width` characters, at spaces where
+/// possible (a word longer than a line is cut).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let mut word = word.to_owned();
+        loop {
+            let need = if line.is_empty() {
+                word.chars().count()
+            } else {
+                line.chars().count() + 1 + word.chars().count()
+            };
+            if need <= width {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(&word);
+                break;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                continue;
+            }
+            // A single word wider than the line.
+            let head: String = word.chars().take(width).collect();
+            word = word.chars().skip(width).collect();
+            lines.push(head);
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 fn draw_overlay(buf: &mut Buffer, area: Rect, o: &Overlay, pal: &Palette) {
-    let widest = o
+    // A history takes the full width; other boxes fit their text.
+    let widest = if o.tail {
+        usize::from(area.width)
+    } else {
+        o.lines
+            .iter()
+            .map(|l| l.text.len())
+            .chain([o.title.len() + 4, o.footer.len()])
+            .max()
+            .unwrap_or(0)
+    };
+    let w = (widest as u16 + 4).min(area.width);
+    let inner_w = usize::from(w.saturating_sub(4));
+    let lines: Vec<(String, Tone)> = o
         .lines
         .iter()
-        .map(|l| l.text.len())
-        .chain([o.title.len() + 4, o.footer.len()])
-        .max()
-        .unwrap_or(0);
-    let w = (widest as u16 + 4).min(area.width);
-    let h = (o.lines.len() as u16 + 4).min(area.height);
+        .flat_map(|l| wrap(&l.text, inner_w).into_iter().map(move |t| (t, l.tone)))
+        .collect();
+    let h = (lines.len() as u16 + 4).min(area.height);
     let x0 = area.x + (area.width - w) / 2;
     let y0 = area.y + (area.height - h) / 2;
     let border = fg(pal, theme::TITLE);
     let blank = Style::default().bg(Color::Reset);
+    // Clear the whole band behind the box, so no half-covered panel or log
+    // text peeks out beside it.
+    for y in y0..y0 + h {
+        for x in area.x..area.x + area.width {
+            if let Some(c) = buf.cell_mut((x, y)) {
+                c.set_char(' ').set_style(blank);
+            }
+        }
+    }
     for y in y0..y0 + h {
         for x in x0..x0 + w {
             let edge_x = x == x0 || x == x0 + w - 1;
@@ -250,7 +323,6 @@ fn draw_overlay(buf: &mut Buffer, area: Rect, o: &Overlay, pal: &Palette) {
             }
         }
     }
-    let inner_w = usize::from(w.saturating_sub(4));
     let title = format!(" {} ", o.title);
     buf.set_stringn(
         x0 + 2,
@@ -262,13 +334,13 @@ fn draw_overlay(buf: &mut Buffer, area: Rect, o: &Overlay, pal: &Palette) {
     let rows = usize::from(h.saturating_sub(4));
     // A history shows its newest lines when they do not all fit.
     let first = if o.tail {
-        o.lines.len().saturating_sub(rows)
+        lines.len().saturating_sub(rows)
     } else {
         0
     };
-    for (i, line) in o.lines.iter().skip(first).take(rows).enumerate() {
+    for (i, (text, tone)) in lines.iter().skip(first).take(rows).enumerate() {
         let y = y0 + 2 + i as u16;
-        buf.set_stringn(x0 + 2, y, &line.text, inner_w, tone_style(pal, line.tone));
+        buf.set_stringn(x0 + 2, y, text, inner_w, tone_style(pal, *tone));
     }
     let footer_x = x0 + w.saturating_sub(o.footer.len() as u16 + 2);
     buf.set_stringn(
@@ -283,6 +355,14 @@ fn draw_overlay(buf: &mut Buffer, area: Rect, o: &Overlay, pal: &Palette) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_cuts_long_words() {
+        assert_eq!(wrap("a bb ccc", 4), vec!["a bb", "ccc"]);
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 4), vec![""]);
+        assert_eq!(wrap("one two", 80), vec!["one two"]);
+    }
 
     #[test]
     fn layout_needs_the_minimum_and_splits_the_rest() {

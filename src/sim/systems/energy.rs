@@ -1,11 +1,12 @@
 //! Energy: every actor on an active level gains its speed in energy each
-//! tick (half again when hasted) and its blow cooldown runs down.
+//! tick (half again when hasted, a quarter less when fleeing wounded) and
+//! its blow cooldown runs down.
 //! Writes `Actor`.
 
-use specs::{Join, Read, ReadStorage, System, WriteStorage};
+use specs::{Join, LendJoin, Read, ReadStorage, System, WriteStorage};
 
 use crate::schema::StatusKind;
-use crate::sim::components::{ACTION_COST, Actor, Position};
+use crate::sim::components::{ACTION_COST, Actor, Ai, AiState, Position};
 use crate::sim::resources::ActiveLevels;
 use crate::sim::status::Statuses;
 
@@ -21,19 +22,23 @@ impl<'a> System<'a> for Sys {
         Read<'a, ActiveLevels>,
         ReadStorage<'a, Position>,
         ReadStorage<'a, Statuses>,
+        ReadStorage<'a, Ai>,
         WriteStorage<'a, Actor>,
     );
 
-    fn run(&mut self, (active, positions, statuses, mut actors): Self::SystemData) {
-        for (actor, pos, st) in (&mut actors, &positions, &statuses).join() {
+    fn run(&mut self, (active, positions, statuses, minds, mut actors): Self::SystemData) {
+        for (actor, pos, st, mind) in (&mut actors, &positions, &statuses, (&minds).maybe()).join()
+        {
             if !active.contains(pos.depth) {
                 continue;
             }
-            let gain = if st.has(StatusKind::Hasted) {
-                actor.speed * 3 / 2
-            } else {
-                actor.speed
-            };
+            let mut gain = actor.speed;
+            if st.has(StatusKind::Hasted) {
+                gain = gain * 3 / 2;
+            }
+            if mind.is_some_and(|m| m.state == AiState::Fleeing) {
+                gain = gain * 3 / 4;
+            }
             actor.energy = (actor.energy + gain.max(0)).min(ACTION_COST);
             actor.attack_cooldown = (actor.attack_cooldown - 1).max(0);
         }

@@ -1,5 +1,6 @@
 //! Levelling: a hero whose experience reaches the next threshold gains a
-//! level, raising health, attack, defence and accuracy, and heals fully.
+//! level, raising health, attack, defence and accuracy, and heals a third of
+//! its health.
 //! Writes `Player`, `Combat` and `Health`.
 
 use specs::{Join, ReadExpect, ReadStorage, System, Write, WriteStorage};
@@ -8,6 +9,9 @@ use crate::sim::components::{Combat, Health, Inventory, Player, Position};
 use crate::sim::event::{EventKind, SimEvent};
 use crate::sim::hero::{effective_combat, level_up};
 use crate::sim::resources::{Events, Rules};
+
+/// Percent of maximum health a level-up heals.
+const LEVEL_UP_HEAL_PERCENT: i32 = 33;
 
 #[derive(Default)]
 pub struct Sys;
@@ -48,8 +52,11 @@ impl<'a> System<'a> for Sys {
             while hero.level < max_level && hero.xp >= content.xp_for_level(hero.level + 1) {
                 hero.level += 1;
                 level_up(&mut hero.base, &mut hero.base_max_hp, content);
+                // The new maximum, and a third of it healed.
+                let gained = hero.base_max_hp - health.max;
                 health.max = hero.base_max_hp;
-                health.hp = health.max;
+                health.hp =
+                    (health.hp + gained + health.max * LEVEL_UP_HEAL_PERCENT / 100).min(health.max);
                 *combat = effective_combat(&hero.base, inv, content);
                 events.0.push(SimEvent {
                     depth: pos.depth,
