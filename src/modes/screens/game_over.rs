@@ -26,6 +26,7 @@ impl Screen for GameOver {
             title: if hud.won { "Victory!" } else { "You died" }.into(),
             lines: summary(hud)
                 .into_iter()
+                .chain([format!("This world is seed {}.", hud.seed)])
                 .enumerate()
                 .map(|(i, l)| {
                     if i == 0 {
@@ -69,6 +70,5 @@ pub fn summary(hud: &Hud) -> Vec<String> {
             "Slew {} {monsters} and gathered {} gold.",
             hud.kills, hud.gold
         ),
-        format!("Seed {}.", hud.seed),
     ]
 }
