@@ -140,9 +140,9 @@ fn run_step(
     if (arrived && !first) || blocked {
         return Err(None);
     }
-    match next {
-        Tile::Floor | Tile::OpenDoor | Tile::StairsDown | Tile::StairsUp => Ok(Action::Move(dir)),
+    match next.appearance() {
         Tile::Door if first => Ok(Action::Move(dir)),
+        t if t.is_walkable() && t != Tile::Door => Ok(Action::Move(dir)),
         _ => Err(None),
     }
 }

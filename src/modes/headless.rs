@@ -128,6 +128,8 @@ fn event_name(kind: &EventKind) -> &'static str {
         EventKind::Noticed { .. } => "noticed",
         EventKind::Fled { .. } => "fled",
         EventKind::PackFull { .. } => "pack_full",
+        EventKind::Hazard { .. } => "hazard",
+        EventKind::FoundSecretDoor { .. } => "found_secret_door",
         EventKind::NothingToPickUp { .. } => "nothing_to_pick_up",
         EventKind::NoStairsHere { .. } => "no_stairs_here",
         EventKind::CannotLeave { .. } => "cannot_leave",

@@ -33,6 +33,10 @@ pub const SIM_AI: u64 = 0xd2e4_6a80_1f35_c97b;
 pub const SIM_LOOT: u64 = 0x48bd_07f2_e61a_3c95;
 /// Status effects applied by hits (indices: tick, attacker id).
 pub const SIM_STATUS: u64 = 0xa5f0_3b17_c82e_6d49;
+/// Traps going off, lava, secret doors being found (indices: tick, entity id).
+pub const SIM_TERRAIN: u64 = 0x2b7e_9c41_f0a6_d853;
+/// Which kind of trap a hidden trap tile is (indices: depth, x, y).
+pub const LEVEL_TRAPS: u64 = 0x8d13_5fa2_6c09_e4b7;
 
 // front ends and tools (never read by the simulation)
 /// The explore bot's tie-breaking (indices: tick, player id).

@@ -277,7 +277,12 @@ fn move_level(world: &mut World, m: LevelMove) {
         let Some(level) = levels.get_mut(m.to_depth) else {
             return;
         };
-        let arrival = if m.down {
+        let arrival = if let Some(p) = m.near {
+            Point::new(
+                p.x.clamp(0, level.width() - 1),
+                p.y.clamp(0, level.height() - 1),
+            )
+        } else if m.down {
             level.arrival_from_above
         } else {
             level.arrival_from_below.unwrap_or(level.arrival_from_above)

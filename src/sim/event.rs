@@ -14,6 +14,40 @@ use crate::schema::{DamageType, ItemId, MonsterId, StatusKind};
 pub enum Who {
     Player(PlayerId),
     Monster(MonsterId),
+    /// The terrain itself (lava, a trap, a fall): named as a killer, never an actor.
+    Hazard(Hazard),
+}
+
+/// The dangers of the ground, for messages and for naming what killed a hero.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Hazard {
+    Lava,
+    DartTrap,
+    FlameTrap,
+    VenomTrap,
+    /// A trapdoor or a pit.
+    Fall,
+}
+
+impl Hazard {
+    /// The traps a hidden trap tile can be, chosen by where it lies.
+    pub const TRAPS: [Hazard; 4] = [
+        Hazard::DartTrap,
+        Hazard::FlameTrap,
+        Hazard::VenomTrap,
+        Hazard::Fall,
+    ];
+
+    /// How the hazard is named when it kills: "slain by the lava".
+    pub const fn name(self) -> &'static str {
+        match self {
+            Hazard::Lava => "the lava",
+            Hazard::DartTrap => "a dart trap",
+            Hazard::FlameTrap => "a flame trap",
+            Hazard::VenomTrap => "a venom trap",
+            Hazard::Fall => "a fall",
+        }
+    }
 }
 
 /// An event with where it happened: the level's depth and the tile.
@@ -130,6 +164,17 @@ pub enum EventKind {
     },
     /// The hero is at the top of the dungeon and may not leave yet.
     CannotLeave {
+        player: PlayerId,
+    },
+    /// Terrain hurt someone: lava, a trap going off, a fall (damage may be 0
+    /// when the trap's harm is a status instead).
+    Hazard {
+        target: Who,
+        hazard: Hazard,
+        damage: i32,
+    },
+    /// A hero found a secret door next to them.
+    FoundSecretDoor {
         player: PlayerId,
     },
     /// The final boss fell: the run is won.

@@ -85,6 +85,7 @@ impl Simulation {
         world.insert(ActorOrder::default());
         world.insert(IdAllocator::default());
         world.insert(Pending::default());
+        world.insert(resources::Steps(Vec::with_capacity(256)));
         world.insert(StatusPool::default());
         reserve_entity_ids(&mut world);
         apply::ensure_level(&mut world, 1);

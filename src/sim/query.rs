@@ -151,6 +151,16 @@ impl Simulation {
         self.world.read_resource::<Levels>().get(depth).map(f)
     }
 
+    /// Changes a level in place: for tests and tools that set up a scene
+    /// (a trap here, lava there). Distance maps are recomputed afterwards.
+    pub fn edit_level<R>(&mut self, depth: i32, f: impl FnOnce(&mut Level) -> R) -> Option<R> {
+        let mut levels = self.world.write_resource::<Levels>();
+        let level = levels.get_mut(depth)?;
+        let r = f(level);
+        level.paths_dirty = true;
+        Some(r)
+    }
+
     /// Runs `f` on what a hero sees and remembers.
     pub fn with_vision<R>(&self, player: PlayerId, f: impl FnOnce(&Vision) -> R) -> Option<R> {
         let e = self.world.read_resource::<Players>().entity(player)?;

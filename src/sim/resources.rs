@@ -106,14 +106,21 @@ pub enum Spawn {
     },
 }
 
-/// A hero taking the stairs.
+/// A hero taking the stairs, or falling.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LevelMove {
     pub entity: Entity,
     pub player: PlayerId,
     pub to_depth: i32,
     pub down: bool,
+    /// Land near this tile instead of at the stairs (a fall through a pit).
+    pub near: Option<Point>,
 }
+
+/// The actors that stepped onto a new tile this tick, in acting order, for
+/// the terrain rule (lava, traps, pits). Cleared every tick; never shrinks.
+#[derive(Clone, Debug, Default)]
+pub struct Steps(pub Vec<Entity>);
 
 /// Structural changes requested during a tick, applied after dispatch in a
 /// fixed order: despawns, then spawns, then level moves.

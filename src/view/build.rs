@@ -44,7 +44,7 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
                     origin.y + i as i32 / w.max(1),
                 );
                 let seen = explored.and_then(|g| g.get(p)).copied().unwrap_or(false);
-                cell.tile = seen.then(|| level.tile(p));
+                cell.tile = seen.then(|| level.tile(p).appearance());
                 cell.visible = vision.sees(p);
             }
         });
@@ -67,6 +67,7 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
             continue;
         }
         let glyph = match a.who {
+            Who::Hazard(_) => continue,
             Who::Player(p) => Glyph {
                 ch: '@',
                 color: content.rules.player.color,

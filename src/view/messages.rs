@@ -1,6 +1,7 @@
 //! Messages: turning events into sentences, and the log that keeps them.
 
 use crate::schema::{Content, DamageType, ItemId, StatusKind};
+use crate::sim::event::Hazard;
 use crate::sim::{EventKind, PlayerId, Simulation, Who};
 
 use super::frame::{LogLine, Tone};
@@ -71,6 +72,8 @@ pub fn involves(kind: &EventKind, me: PlayerId) -> bool {
         | EventKind::NoStairsHere { player, .. }
         | EventKind::CannotLeave { player }
         | EventKind::Victory { player } => *player == me,
+        EventKind::Hazard { target, .. } => is_me(target),
+        EventKind::FoundSecretDoor { player } => *player == me,
         EventKind::Fled { .. } => false,
     }
 }
@@ -81,6 +84,18 @@ pub fn name(who: Who, me: PlayerId, sim: &Simulation) -> String {
         Who::Player(p) if p == me => "you".to_owned(),
         Who::Player(p) => sim.hero(p).map_or_else(|| "someone".to_owned(), |h| h.name),
         Who::Monster(m) => format!("the {}", sim.content().monster(m).name),
+        Who::Hazard(h) => h.name().to_owned(),
+    }
+}
+
+/// What the hero reads when the ground hurts them.
+fn hazard_sentence(hazard: Hazard, damage: i32) -> String {
+    match hazard {
+        Hazard::Lava => format!("You step into the lava and burn for {damage}!"),
+        Hazard::DartTrap => format!("A dart shoots out of the floor and hits you for {damage}!"),
+        Hazard::FlameTrap => format!("Flames burst up around you for {damage}!"),
+        Hazard::VenomTrap => "A cloud of venom sprays up from a trap!".to_owned(),
+        Hazard::Fall => format!("The floor gives way! You fall to the level below for {damage}."),
     }
 }
 
@@ -187,6 +202,20 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
                 tone,
             )
         }
+        EventKind::Hazard {
+            target,
+            hazard,
+            damage,
+        } if mine(&target) => (hazard_sentence(hazard, damage), Tone::Bad),
+        EventKind::Hazard { target, hazard, .. } => (
+            format!(
+                "{} is caught by {}.",
+                capitalised(&n(target)),
+                hazard.name()
+            ),
+            Tone::Normal,
+        ),
+        EventKind::FoundSecretDoor { .. } => ("You find a secret door!".to_owned(), Tone::Good),
         EventKind::StatusEnded { target, status } => {
             let be = if mine(&target) { "are" } else { "is" };
             (

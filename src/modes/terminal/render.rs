@@ -59,6 +59,13 @@ pub(super) mod theme {
     pub const FLOOR: Rgb = Rgb(120, 120, 135);
     pub const DOOR: Rgb = Rgb(210, 150, 70);
     pub const STAIRS: Rgb = Rgb(255, 255, 120);
+    pub const SHALLOW_WATER: Rgb = Rgb(90, 170, 255);
+    pub const DEEP_WATER: Rgb = Rgb(30, 70, 220);
+    pub const LAVA: Rgb = Rgb(255, 90, 20);
+    pub const TRAP: Rgb = Rgb(230, 60, 230);
+    pub const PIT: Rgb = Rgb(150, 110, 200);
+    pub const BRIDGE: Rgb = Rgb(170, 120, 60);
+    pub const TREE: Rgb = Rgb(40, 180, 60);
     pub const REMEMBERED: Rgb = Rgb(75, 75, 90);
     pub const TEXT: Rgb = Rgb(210, 210, 210);
     pub const DIM: Rgb = Rgb(130, 130, 140);
@@ -79,6 +86,13 @@ pub fn tile_glyph(t: Tile) -> char {
         Tile::OpenDoor => '\'',
         Tile::StairsDown => '>',
         Tile::StairsUp => '<',
+        Tile::SecretDoor => '#',
+        Tile::ShallowWater | Tile::DeepWater | Tile::Lava => '~',
+        Tile::Trap => '.',
+        Tile::KnownTrap => '^',
+        Tile::Pit => ':',
+        Tile::Bridge => '=',
+        Tile::Tree => 'T',
     }
 }
 
@@ -86,9 +100,16 @@ pub fn tile_glyph(t: Tile) -> char {
 /// would equal remembered floor, so it is drawn light grey instead.
 fn tile_color(t: Tile, pal: &Palette) -> Rgb {
     match t {
-        Tile::Wall => theme::WALL,
-        Tile::Floor if pal.depth == ColorDepth::Ansi16 => theme::TEXT,
-        Tile::Floor => theme::FLOOR,
+        Tile::Wall | Tile::SecretDoor => theme::WALL,
+        Tile::Floor | Tile::Trap if pal.depth == ColorDepth::Ansi16 => theme::TEXT,
+        Tile::Floor | Tile::Trap => theme::FLOOR,
+        Tile::ShallowWater => theme::SHALLOW_WATER,
+        Tile::DeepWater => theme::DEEP_WATER,
+        Tile::Lava => theme::LAVA,
+        Tile::KnownTrap => theme::TRAP,
+        Tile::Pit => theme::PIT,
+        Tile::Bridge => theme::BRIDGE,
+        Tile::Tree => theme::TREE,
         Tile::Door | Tile::OpenDoor => theme::DOOR,
         Tile::StairsDown | Tile::StairsUp => theme::STAIRS,
     }

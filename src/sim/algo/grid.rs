@@ -71,6 +71,20 @@ impl Dir {
         Dir::NW,
     ];
 
+    /// The direction pointing the other way.
+    pub const fn opposite(self) -> Dir {
+        match self {
+            Dir::N => Dir::S,
+            Dir::NE => Dir::SW,
+            Dir::E => Dir::W,
+            Dir::SE => Dir::NW,
+            Dir::S => Dir::N,
+            Dir::SW => Dir::NE,
+            Dir::W => Dir::E,
+            Dir::NW => Dir::SE,
+        }
+    }
+
     /// The four orthogonal directions.
     pub const ORTHOGONAL: [Dir; 4] = [Dir::N, Dir::E, Dir::S, Dir::W];
 

@@ -17,6 +17,7 @@ pub mod player_actions;
 pub mod regen;
 pub mod stairs;
 pub mod status_effects;
+pub mod terrain;
 pub mod vision;
 pub mod xp;
 
@@ -38,6 +39,7 @@ pub struct Systems {
     melee: melee::Sys,
     items: items::Sys,
     stairs: stairs::Sys,
+    terrain: terrain::Sys,
     status_effects: status_effects::Sys,
     regen: regen::Sys,
     death: death::Sys,
@@ -48,11 +50,12 @@ pub struct Systems {
 
 impl Systems {
     /// The names in running order, for profiling and docs.
-    pub const ORDER: [&'static str; 13] = [
+    pub const ORDER: [&'static str; 14] = [
         energy::Sys::NAME,
         player_actions::Sys::NAME,
         ai::Sys::NAME,
         movement::Sys::NAME,
+        terrain::Sys::NAME,
         melee::Sys::NAME,
         items::Sys::NAME,
         stairs::Sys::NAME,
@@ -72,6 +75,7 @@ impl Systems {
         self.ai.run_now(world);
         // ...and it is carried out, in stable-id order within each rule.
         self.movement.run_now(world);
+        self.terrain.run_now(world);
         self.melee.run_now(world);
         self.items.run_now(world);
         self.stairs.run_now(world);

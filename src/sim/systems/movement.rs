@@ -1,4 +1,5 @@
-//! Movement: actors step onto free walkable tiles; stepping into a closed
+//! Movement: actors step onto free passable tiles (noting who stepped, for
+//! the terrain rule); stepping into a closed
 //! door opens it instead. Keeps each level's occupant grid in step with
 //! positions. Writes `Position`, level tiles and occupants, and marks sight
 //! and distance maps for recomputation when a hero moves or a door opens.
@@ -8,7 +9,7 @@ use specs::{Join, Read, ReadStorage, System, Write, WriteStorage};
 use super::who;
 use crate::sim::components::{Intent, Monster, Player, Position, Vision};
 use crate::sim::event::{EventKind, SimEvent};
-use crate::sim::resources::{ActorOrder, Events, Levels};
+use crate::sim::resources::{ActorOrder, Events, Levels, Steps};
 use crate::sim::tile::Tile;
 
 #[derive(Default)]
@@ -23,6 +24,7 @@ impl<'a> System<'a> for Sys {
         Read<'a, ActorOrder>,
         Write<'a, Levels>,
         Write<'a, Events>,
+        Write<'a, Steps>,
         ReadStorage<'a, Intent>,
         ReadStorage<'a, Player>,
         ReadStorage<'a, Monster>,
@@ -31,8 +33,18 @@ impl<'a> System<'a> for Sys {
     );
 
     fn run(&mut self, data: Self::SystemData) {
-        let (order, mut levels, mut events, intents, players, monsters, mut positions, mut visions) =
-            data;
+        let (
+            order,
+            mut levels,
+            mut events,
+            mut steps,
+            intents,
+            players,
+            monsters,
+            mut positions,
+            mut visions,
+        ) = data;
+        steps.0.clear();
         for &(_, e) in &order.0 {
             let Some(&Intent::Move(dir)) = intents.get(e) else {
                 continue;
@@ -63,7 +75,7 @@ impl<'a> System<'a> for Sys {
                     }
                     continue;
                 }
-                t if !t.is_walkable() => continue,
+                t if !t.is_passable() => continue,
                 _ => {}
             }
             if level.occupant(to).is_some() {
@@ -74,6 +86,7 @@ impl<'a> System<'a> for Sys {
             if let Some(p) = positions.get_mut(e) {
                 p.at = to;
             }
+            steps.0.push(e);
             if players.contains(e) {
                 level.paths_dirty = true;
                 if let Some(v) = visions.get_mut(e) {

@@ -85,7 +85,7 @@ impl<'a> System<'a> for Sys {
                         }
                         // Another hero is in the way: nothing happens.
                         Some(other) if other != e => Intent::None,
-                        _ if !level.is_walkable(to) => Intent::None,
+                        _ if !level.tile(to).is_passable() => Intent::None,
                         _ => Intent::Move(dir),
                     }
                 }

@@ -59,6 +59,7 @@ impl<'a> System<'a> for Sys {
                 player: player.id,
                 to_depth: if down { pos.depth + 1 } else { pos.depth - 1 },
                 down,
+                near: None,
             });
         }
     }
