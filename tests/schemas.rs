@@ -15,7 +15,7 @@ fn the_default_schemas_load_and_link() {
     }
     assert_eq!(
         content.start_items().len(),
-        content.rules.player.start_items.len()
+        content.genre().start_items.len()
     );
     assert!(content.xp_for_level(2) > 0 && content.xp_for_level(3) > content.xp_for_level(2));
 }

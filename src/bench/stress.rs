@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::procgen::terrain::cellular::CaveParams;
 use crate::schema::Content;
+use crate::schema::genres::TerrainBand;
 use crate::schema::levels::{Generator, GeneratorChoice};
 use crate::sim::{PlayerId, Simulation};
 
@@ -22,9 +23,14 @@ pub fn stress_content(base: &Content, monsters: i32) -> Content {
         band.width = STRESS_SIDE;
         band.height = STRESS_SIDE;
         band.monsters = crate::schema::Span(monsters, monsters);
-        band.generators = vec![GeneratorChoice {
-            weight: 1,
-            generator: Generator::Caves(CaveParams::default()),
+    }
+    for genre in &mut c.genres {
+        genre.terrain = vec![TerrainBand {
+            depth: crate::schema::Span(1, 1),
+            generators: vec![GeneratorChoice {
+                weight: 1,
+                generator: Generator::Caves(CaveParams::default()),
+            }],
         }];
     }
     c

@@ -2,15 +2,19 @@
 //! (spawn, exit, boss, treasure), stairs, the boss in its room, and monsters
 //! and items chosen by depth and weight.
 
+use crate::schema::genres::GenreId;
 use crate::schema::items::ItemKind;
 use crate::schema::levels::Generator;
-use crate::schema::{Content, ItemId, MonsterId, Span};
+use crate::schema::monsters::MonsterKind;
+use crate::schema::{Content, ItemId, MonsterId, Rarity, Span};
 use crate::sim::algo::dijkstra::{DijkstraMap, UNREACHED};
 use crate::sim::algo::grid::{Grid, Point};
 use crate::sim::level::{Level, Room, RoomRole};
 use crate::sim::tile::Tile;
 
-use super::seed::{LEVEL_ITEMS, LEVEL_MONSTERS, LEVEL_ROLES, LEVEL_TERRAIN, Stream};
+use super::seed::{
+    LEVEL_ITEMS, LEVEL_MONSTERS, LEVEL_RARITY, LEVEL_ROLES, LEVEL_TERRAIN, Stream,
+};
 use super::terrain::{Layout, Rect, bsp, cellular};
 
 /// Levels get at least this many rooms (spawn, exit, boss, treasure).
@@ -24,6 +28,9 @@ pub const SAFE_RADIUS: i32 = 7;
 pub struct MonsterPlacement {
     pub kind: MonsterId,
     pub boss: bool,
+    pub rarity: Rarity,
+    /// Seeds the champion's or boss's own name (0: no name of its own).
+    pub name_seed: u64,
     pub at: Point,
 }
 
@@ -69,7 +76,8 @@ pub fn generate(content: &Content, seed: u64, depth: i32) -> GeneratedLevel {
 
     let mut taken: Vec<Point> = vec![spawn, exit];
     let mut monsters = Vec::new();
-    if let Some(kind) = pick_monster(content, depth, true, &mut rng) {
+    let mut champions = Stream::new(seed, LEVEL_RARITY, &[d]);
+    if let Some(kind) = pick_monster(content, depth, MonsterKind::Boss, &mut rng) {
         let boss_room = rooms
             .iter()
             .find(|r| r.role == RoomRole::Boss)
@@ -80,8 +88,11 @@ pub fn generate(content: &Content, seed: u64, depth: i32) -> GeneratedLevel {
             monsters.push(MonsterPlacement {
                 kind,
                 boss: true,
+                rarity: Rarity::Common,
+                name_seed: champions.next_u64() | 1,
                 at,
             });
+            escort(content, kind, at, tiles, &mut taken, &mut monsters, &mut rng);
         }
     }
 
@@ -103,13 +114,26 @@ pub fn generate(content: &Content, seed: u64, depth: i32) -> GeneratedLevel {
     mrng.shuffle(&mut spots);
     let count = roll_count(band.monsters, &mut mrng);
     for at in spots.into_iter().take(count) {
-        if let Some(kind) = pick_monster(content, depth, false, &mut mrng) {
-            monsters.push(MonsterPlacement {
-                kind,
-                boss: false,
-                at,
-            });
+        if taken.contains(&at) {
+            continue;
         }
+        let Some(kind) = pick_monster(content, depth, MonsterKind::Monster, &mut mrng) else {
+            continue;
+        };
+        let rarity = roll_rarity(depth, &mut champions);
+        taken.push(at);
+        monsters.push(MonsterPlacement {
+            kind,
+            boss: false,
+            rarity,
+            name_seed: if rarity.is_champion() {
+                champions.next_u64() | 1
+            } else {
+                0
+            },
+            at,
+        });
+        escort(content, kind, at, tiles, &mut taken, &mut monsters, &mut mrng);
     }
 
     let mut irng = Stream::new(seed, LEVEL_ITEMS, &[d]);
@@ -148,17 +172,30 @@ pub fn generate(content: &Content, seed: u64, depth: i32) -> GeneratedLevel {
     }
 }
 
-/// Runs the layout generator the depth's recipe picks.
+/// Runs the layout generator the depth's recipe picks, in the genre that
+/// builds this level (the blended genre builds its share of the levels).
 fn layout(content: &Content, seed: u64, depth: i32) -> Layout {
     let band = content.band(depth);
     let mut rng = Stream::new(seed, LEVEL_TERRAIN, &[u64::from(depth.unsigned_abs())]);
-    let choice = rng
-        .weighted(band.generators.iter().map(|g| g.weight))
-        .and_then(|i| band.generators.get(i));
+    let genre = level_genre(content, &mut rng);
+    let choice = content.terrain(genre, depth).and_then(|t| {
+        let i = rng.weighted(t.generators.iter().map(|g| g.weight))?;
+        t.generators.get(i)
+    });
+    let (w, h) = (band.width, band.height);
     match choice.map(|c| &c.generator) {
-        Some(Generator::Bsp(p)) => bsp::generate(band.width, band.height, p, &mut rng),
-        Some(Generator::Caves(p)) => cellular::generate(band.width, band.height, p, &mut rng),
-        None => cellular::generate(band.width, band.height, &Default::default(), &mut rng),
+        Some(Generator::Bsp(p)) => bsp::generate(w, h, p, &mut rng),
+        Some(Generator::Caves(p)) => cellular::generate(w, h, p, &mut rng),
+        None => cellular::generate(w, h, &Default::default(), &mut rng),
+    }
+}
+
+/// Which genre's terrain builds a level: the blended genre takes its share.
+fn level_genre(content: &Content, rng: &mut Stream) -> GenreId {
+    let mix = content.mix();
+    match mix.blend {
+        Some((g, p)) if rng.percent(u32::from(p)) => g,
+        _ => mix.primary,
     }
 }
 
@@ -288,23 +325,70 @@ fn roll_count(span: Span, rng: &mut Stream) -> usize {
     usize::try_from(rng.range(span.min().max(0), span.max().max(0))).unwrap_or(0)
 }
 
-/// A monster for `depth`, weighted; bosses only when `boss` is asked for.
-fn pick_monster(content: &Content, depth: i32, boss: bool, rng: &mut Stream) -> Option<MonsterId> {
-    let allowed =
-        |m: &crate::schema::monsters::MonsterDef| m.boss == boss && m.depth.contains(depth);
-    let weights = content
-        .monsters
-        .iter()
-        .map(move |m| if allowed(m) { m.weight.max(1) } else { 0 });
+/// A monster of `kind` for `depth`, weighted by its weight and its genre's
+/// share of this world.
+fn pick_monster(
+    content: &Content,
+    depth: i32,
+    kind: MonsterKind,
+    rng: &mut Stream,
+) -> Option<MonsterId> {
+    let weights = content.monster_ids().map(|id| {
+        let m = content.monster(id);
+        if m.kind == kind && m.depth.contains(depth) {
+            u32::try_from(u64::from(m.weight.max(1)) * u64::from(content.monster_share(id)) / 100)
+                .unwrap_or(u32::MAX)
+        } else {
+            0
+        }
+    });
     let i = rng.weighted(weights)?;
     content.monster_ids().nth(i)
 }
 
+/// Places the pack that comes with a monster on free floor around it.
+fn escort(
+    content: &Content,
+    leader: MonsterId,
+    at: Point,
+    tiles: &Grid<Tile>,
+    taken: &mut Vec<Point>,
+    out: &mut Vec<MonsterPlacement>,
+    rng: &mut Stream,
+) {
+    let Some((kind, count)) = content.escort(leader) else {
+        return;
+    };
+    for _ in 0..roll_count(count, rng) {
+        let Some(p) = free_near(tiles, at, taken).filter(|p| p.chebyshev(at) <= 4) else {
+            return;
+        };
+        taken.push(p);
+        out.push(MonsterPlacement {
+            kind,
+            boss: false,
+            rarity: Rarity::Common,
+            name_seed: 0,
+            at: p,
+        });
+    }
+}
+
+/// A monster's rarity at `depth`: mostly common, more exceptional deeper.
+fn roll_rarity(depth: i32, rng: &mut Stream) -> Rarity {
+    let odds = Rarity::odds(depth);
+    rng.weighted(odds.iter().copied())
+        .and_then(|i| Rarity::ALL.get(i).copied())
+        .unwrap_or_default()
+}
+
 /// An item for `depth` by weight, gold rolled for its amount.
 fn pick_item(content: &Content, depth: i32, at: Point, rng: &mut Stream) -> Option<ItemPlacement> {
-    let weights = content.items.iter().map(|it| {
+    let weights = content.item_ids().map(|id| {
+        let it = content.item(id);
         if it.depth.contains(depth) {
-            it.weight
+            u32::try_from(u64::from(it.weight) * u64::from(content.item_share(id)) / 100)
+                .unwrap_or(u32::MAX)
         } else {
             0
         }

@@ -9,5 +9,6 @@
 //! `level::layout`.
 
 pub mod level;
+pub mod names;
 pub mod seed;
 pub mod terrain;

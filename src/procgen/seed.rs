@@ -15,6 +15,12 @@ use rand_pcg::Pcg32;
 use rand_pcg::rand_core::Rng;
 
 // procgen
+/// Spelling a champion's or boss's name (the seed is the monster's name seed).
+pub const NAMES: u64 = 0x93c5_2ae8_17f0_4d6b;
+/// Monster rarity and names at generation (indices: depth).
+pub const LEVEL_RARITY: u64 = 0x1f6d_b04a_e827_5c39;
+/// The genre of a world when none is asked for (no indices).
+pub const WORLD_GENRE: u64 = 0xe4a9_07c3_5d18_b26f;
 /// The layout of one level (indices: depth).
 pub const LEVEL_TERRAIN: u64 = 0x5a1c_93e0_77d4_1b02;
 /// Which monsters a level holds and where (indices: depth).

@@ -36,16 +36,26 @@ pub enum DamageType {
     Ice,
     Lightning,
     Poison,
+    Earth,
+    Wind,
+    Light,
+    Dark,
+    Arcane,
 }
 
 impl DamageType {
-    pub const COUNT: usize = 5;
+    pub const COUNT: usize = 10;
     pub const ALL: [DamageType; Self::COUNT] = [
         DamageType::Physical,
         DamageType::Fire,
         DamageType::Ice,
         DamageType::Lightning,
         DamageType::Poison,
+        DamageType::Earth,
+        DamageType::Wind,
+        DamageType::Light,
+        DamageType::Dark,
+        DamageType::Arcane,
     ];
 
     pub const fn index(self) -> usize {
@@ -59,6 +69,11 @@ impl DamageType {
             DamageType::Ice => "ice",
             DamageType::Lightning => "lightning",
             DamageType::Poison => "poison",
+            DamageType::Earth => "earth",
+            DamageType::Wind => "wind",
+            DamageType::Light => "light",
+            DamageType::Dark => "dark",
+            DamageType::Arcane => "arcane",
         }
     }
 }
@@ -165,4 +180,65 @@ pub struct StatusSpec {
 
 fn always() -> u32 {
     100
+}
+
+/// Five tiers of how exceptional a monster (and later an item) is.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum Rarity {
+    #[default]
+    Common,
+    Uncommon,
+    Rare,
+    Epic,
+    Legendary,
+}
+
+impl Rarity {
+    pub const ALL: [Rarity; 5] = [
+        Rarity::Common,
+        Rarity::Uncommon,
+        Rarity::Rare,
+        Rarity::Epic,
+        Rarity::Legendary,
+    ];
+
+    /// A monster's (health, damage, experience) in percent of its kind's.
+    pub const fn monster_multipliers(self) -> (i32, i32, i32) {
+        match self {
+            Rarity::Common => (100, 100, 100),
+            Rarity::Uncommon => (130, 115, 150),
+            Rarity::Rare => (170, 130, 220),
+            Rarity::Epic => (230, 150, 350),
+            Rarity::Legendary => (320, 175, 600),
+        }
+    }
+
+    /// How often each tier turns up at `depth`, per mille, common last:
+    /// deeper levels hold more exceptional monsters.
+    pub fn odds(depth: i32) -> [u32; 5] {
+        let d = depth.clamp(1, 99) as u32;
+        let legendary = 1 + d;
+        let epic = 6 + 3 * d;
+        let rare = 30 + 8 * d;
+        let uncommon = 150 + 10 * d;
+        let common = 1000 - legendary - epic - rare - uncommon;
+        [common, uncommon, rare, epic, legendary]
+    }
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            Rarity::Common => "common",
+            Rarity::Uncommon => "uncommon",
+            Rarity::Rare => "rare",
+            Rarity::Epic => "epic",
+            Rarity::Legendary => "legendary",
+        }
+    }
+
+    /// Rare and better monsters are champions with names of their own.
+    pub const fn is_champion(self) -> bool {
+        matches!(self, Rarity::Rare | Rarity::Epic | Rarity::Legendary)
+    }
 }

@@ -49,9 +49,6 @@ pub struct PlayerDef {
     pub sight: i32,
     /// How many different items the pack holds.
     pub inventory_size: i32,
-    /// Item ids in the starting pack.
-    #[serde(default)]
-    pub start_items: Vec<String>,
 }
 
 /// Experience needed per level and what each level-up gives.

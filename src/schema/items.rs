@@ -27,6 +27,8 @@ pub struct ItemDef {
     /// placed at random, only dropped or given).
     #[serde(default = "default_weight")]
     pub weight: u32,
+    /// The genres it belongs to (ids from genres.ron); at least one.
+    pub genres: Vec<String>,
 }
 
 /// What an item does.

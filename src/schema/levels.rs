@@ -21,8 +21,6 @@ pub struct LevelBand {
     /// Map size in tiles.
     pub width: i32,
     pub height: i32,
-    /// Layout generators to choose from, with relative weights.
-    pub generators: Vec<GeneratorChoice>,
     /// How many ordinary monsters are placed.
     pub monsters: Span,
     /// How many items lie about outside treasure rooms.

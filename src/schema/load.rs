@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 
 use super::error::{SchemaError, SchemaErrorKind, SchemaErrors};
 use super::game::GameRules;
+use super::genres::GenresFile;
 use super::items::ItemsFile;
 use super::levels::LevelsFile;
 use super::monsters::MonstersFile;
@@ -33,6 +34,7 @@ pub const GAME: &str = "game.ron";
 pub const MONSTERS: &str = "monsters.ron";
 pub const ITEMS: &str = "items.ron";
 pub const LEVELS: &str = "levels.ron";
+pub const GENRES: &str = "genres.ron";
 
 /// The default schemas, compiled into the binary so it ships no asset files.
 pub fn default_sources() -> Vec<SchemaSource> {
@@ -41,6 +43,7 @@ pub fn default_sources() -> Vec<SchemaSource> {
         (MONSTERS, include_str!("../../data-schemas/monsters.ron")),
         (ITEMS, include_str!("../../data-schemas/items.ron")),
         (LEVELS, include_str!("../../data-schemas/levels.ron")),
+        (GENRES, include_str!("../../data-schemas/genres.ron")),
     ]
     .into_iter()
     .map(|(name, text)| SchemaSource::new(format!("data-schemas/{name}"), text))
@@ -60,7 +63,9 @@ pub fn load_sources(sources: &[SchemaSource]) -> Result<Content, SchemaErrors> {
     let monsters = parse_named::<MonstersFile>(sources, MONSTERS, &mut errors);
     let items = parse_named::<ItemsFile>(sources, ITEMS, &mut errors);
     let levels = parse_named::<LevelsFile>(sources, LEVELS, &mut errors);
-    let (Some(game), Some(monsters), Some(items), Some(levels)) = (game, monsters, items, levels)
+    let genres = parse_named::<GenresFile>(sources, GENRES, &mut errors);
+    let (Some(game), Some(monsters), Some(items), Some(levels), Some(genres)) =
+        (game, monsters, items, levels, genres)
     else {
         return Err(errors);
     };
@@ -69,6 +74,7 @@ pub fn load_sources(sources: &[SchemaSource]) -> Result<Content, SchemaErrors> {
         monsters: (monsters.0.monsters, monsters.1),
         items: (items.0.items, items.1),
         levels: (levels.0.bands, levels.1),
+        genres: (genres.0.genres, genres.1),
     };
     let content = validate::validate_and_link(files, schema_hash(sources), &mut errors);
     match content {

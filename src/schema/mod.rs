@@ -13,6 +13,7 @@
 pub mod common;
 pub mod error;
 pub mod game;
+pub mod genres;
 pub mod items;
 pub mod levels;
 pub mod load;
@@ -23,11 +24,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use common::{DamageType, Resistances, Rgb, Span, StatusKind, StatusSpec};
+pub use common::{DamageType, Rarity, Resistances, Rgb, Span, StatusKind, StatusSpec};
 pub use error::{SchemaError, SchemaErrorKind, SchemaErrors};
 pub use load::{SchemaSource, load_defaults, load_sources};
 
 use game::GameRules;
+use genres::{GenreDef, GenreId, GenreMix, GenrePalette, TerrainBand};
 use items::ItemDef;
 use levels::LevelBand;
 use monsters::MonsterDef;
@@ -61,11 +63,21 @@ pub struct Content {
     pub monsters: Vec<MonsterDef>,
     pub items: Vec<ItemDef>,
     pub levels: Vec<LevelBand>,
+    pub genres: Vec<GenreDef>,
     loot: Vec<Vec<(ItemId, u32)>>,
-    start_items: Vec<ItemId>,
+    /// Per monster, the pack that comes with it.
+    escorts: Vec<Option<(MonsterId, Span)>>,
+    /// Per genre, the hero's starting pack.
+    start_items: Vec<Vec<ItemId>>,
+    /// Per monster and per item, the mask of genres it belongs to.
+    monster_genres: Vec<u64>,
+    item_genres: Vec<u64>,
+    /// The genre (or blend) this world is generated in.
+    mix: GenreMix,
     hash: u64,
     monster_index: BTreeMap<String, MonsterId>,
     item_index: BTreeMap<String, ItemId>,
+    genre_index: BTreeMap<String, GenreId>,
 }
 
 impl Content {
@@ -86,12 +98,12 @@ impl Content {
     }
 
     /// Every monster id, in file order.
-    pub fn monster_ids(&self) -> impl Iterator<Item = MonsterId> + '_ {
+    pub fn monster_ids(&self) -> impl Iterator<Item = MonsterId> + Clone + '_ {
         (0..self.monsters.len()).filter_map(|i| u16::try_from(i).ok().map(MonsterId))
     }
 
     /// Every item id, in file order.
-    pub fn item_ids(&self) -> impl Iterator<Item = ItemId> + '_ {
+    pub fn item_ids(&self) -> impl Iterator<Item = ItemId> + Clone + '_ {
         (0..self.items.len()).filter_map(|i| u16::try_from(i).ok().map(ItemId))
     }
 
@@ -100,9 +112,102 @@ impl Content {
         self.loot.get(id.index()).map_or(&[], Vec::as_slice)
     }
 
-    /// The items every new hero carries.
+    /// The minions placed around a monster, and how many.
+    pub fn escort(&self, id: MonsterId) -> Option<(MonsterId, Span)> {
+        self.escorts.get(id.index()).copied().flatten()
+    }
+
+    /// The items every new hero carries in this world's genre.
     pub fn start_items(&self) -> &[ItemId] {
-        &self.start_items
+        self.start_items
+            .get(self.mix.primary.index())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The same content set to generate worlds of another genre or blend.
+    pub fn with_mix(&self, mix: GenreMix) -> Content {
+        let mut c = self.clone();
+        let known = |g: GenreId| g.index() < self.genres.len();
+        if known(mix.primary) && mix.blend.is_none_or(|(g, _)| known(g)) {
+            c.mix = mix;
+        }
+        c
+    }
+
+    /// The genre (or blend) worlds made from this content are in.
+    pub fn mix(&self) -> GenreMix {
+        self.mix
+    }
+
+    /// The primary genre of this content's worlds.
+    pub fn genre(&self) -> &GenreDef {
+        &self.genres[self.mix.primary.index()]
+    }
+
+    pub fn genre_def(&self, id: GenreId) -> Option<&GenreDef> {
+        self.genres.get(id.index())
+    }
+
+    pub fn genre_id(&self, key: &str) -> Option<GenreId> {
+        self.genre_index.get(key).copied()
+    }
+
+    /// Every genre id, in file order.
+    pub fn genre_ids(&self) -> impl Iterator<Item = GenreId> + '_ {
+        (0..self.genres.len()).filter_map(|i| u8::try_from(i).ok().map(GenreId))
+    }
+
+    /// The genre a world seed falls in when none is asked for: every seed
+    /// has one, spread evenly over the genres.
+    pub fn genre_for_seed(&self, seed: u64) -> GenreId {
+        let h = crate::procgen::seed::derive(seed, crate::procgen::seed::WORLD_GENRE, &[]);
+        GenreId((h % self.genres.len().max(1) as u64) as u8)
+    }
+
+    /// How common (percent of its weight) a monster is in this world: 0 when
+    /// it belongs to neither genre of the mix.
+    pub fn monster_share(&self, id: MonsterId) -> u32 {
+        self.mix
+            .share(self.monster_genres.get(id.index()).copied().unwrap_or(0))
+    }
+
+    /// How common (percent of its weight) an item is in this world.
+    pub fn item_share(&self, id: ItemId) -> u32 {
+        self.mix
+            .share(self.item_genres.get(id.index()).copied().unwrap_or(0))
+    }
+
+    /// The terrain recipe `genre` uses at `depth`; validation guarantees every
+    /// depth of every genre has one.
+    pub fn terrain(&self, genre: GenreId, depth: i32) -> Option<&TerrainBand> {
+        let bands = &self.genres.get(genre.index())?.terrain;
+        bands
+            .iter()
+            .find(|b| b.depth.contains(depth))
+            .or_else(|| bands.last())
+    }
+
+    /// The map colours of this world: the primary genre's, tinted towards
+    /// the blended genre's by its share.
+    pub fn palette(&self) -> GenrePalette {
+        let a = self.genre().palette;
+        let Some((g, p)) = self.mix.blend else {
+            return a;
+        };
+        let Some(b) = self.genre_def(g).map(|d| d.palette) else {
+            return a;
+        };
+        let p = u32::from(p.min(100));
+        let mix = |x: Rgb, y: Rgb| {
+            let m = |u: u8, v: u8| ((u32::from(u) * (100 - p) + u32::from(v) * p) / 100) as u8;
+            Rgb(m(x.0, y.0), m(x.1, y.1), m(x.2, y.2))
+        };
+        GenrePalette {
+            wall: mix(a.wall, b.wall),
+            floor: mix(a.floor, b.floor),
+            door: mix(a.door, b.door),
+            accent: mix(a.accent, b.accent),
+        }
     }
 
     /// The level recipe for a depth; validation guarantees every depth of the
@@ -141,10 +246,6 @@ fn unreachable_band() -> &'static LevelBand {
         depth: Span(1, 1),
         width: 60,
         height: 30,
-        generators: vec![levels::GeneratorChoice {
-            weight: 1,
-            generator: levels::Generator::Caves(Default::default()),
-        }],
         monsters: Span(0, 0),
         items: Span(0, 0),
         treasure: Span(0, 0),

@@ -18,9 +18,11 @@ use super::resources::{
     Spawn, WorldSeed,
 };
 use super::status::{StatusPool, Statuses};
-use crate::procgen::level as levelgen;
+use crate::procgen::level::{self as levelgen, MonsterPlacement};
+use crate::schema::monsters::MonsterKind;
+use crate::schema::{Rarity, Span};
 use crate::schema::items::ItemKind;
-use crate::schema::{ItemId, MonsterId};
+use crate::schema::ItemId;
 
 /// Carries out everything the systems queued this tick.
 pub fn apply(world: &mut World) {
@@ -44,7 +46,14 @@ pub fn apply(world: &mut World) {
                 depth,
                 at,
             } => {
-                spawn_monster(world, kind, boss, depth, at);
+                let placed = MonsterPlacement {
+                    kind,
+                    boss,
+                    rarity: Rarity::Common,
+                    name_seed: 0,
+                    at,
+                };
+                spawn_monster(world, &placed, depth);
             }
         }
     }
@@ -107,16 +116,20 @@ fn scaled(value: i32, levels: i32, percent: i32) -> i32 {
     i32::try_from(grown).unwrap_or(i32::MAX)
 }
 
-/// Creates a monster, scaled for its depth, on a free tile at or near `at`.
-pub fn spawn_monster(
-    world: &mut World,
-    kind: MonsterId,
-    boss: bool,
-    depth: i32,
-    at: Point,
-) -> Option<Entity> {
+/// Creates a monster, scaled for its depth, size and rarity, on a free tile
+/// at or near `m.at`.
+pub fn spawn_monster(world: &mut World, m: &MonsterPlacement, depth: i32) -> Option<Entity> {
+    let MonsterPlacement {
+        kind,
+        boss,
+        rarity,
+        name_seed,
+        at,
+    } = *m;
     let content = world.read_resource::<Rules>().0.clone();
     let def = content.monster(kind);
+    let (size_hp, size_dmg, size_speed, size_evasion) = def.size.multipliers();
+    let (rare_hp, rare_dmg, rare_xp) = rarity.monster_multipliers();
     let below = depth - def.depth.min();
     let pct = content.rules.depth_scaling_percent;
     let at = {
@@ -128,12 +141,18 @@ pub fn spawn_monster(
             level.free_tile_near(at)?
         }
     };
+    let percent = |v: i32, a: i32, b: i32| {
+        i32::try_from(i64::from(v) * i64::from(a) * i64::from(b) / 10_000).unwrap_or(i32::MAX)
+    };
     let combat = Combat {
         attack: scaled(def.attack, below, pct),
         defense: scaled(def.defense, below, pct),
-        damage: def.damage,
+        damage: Span(
+            percent(def.damage.min(), size_dmg, rare_dmg),
+            percent(def.damage.max(), size_dmg, rare_dmg),
+        ),
         damage_type: def.damage_type,
-        evasion: def.evasion,
+        evasion: percent(def.evasion, size_evasion, 100).min(95),
         accuracy: def.accuracy,
         crit_chance: def.crit_chance,
         resist: def.resist,
@@ -143,7 +162,10 @@ pub fn spawn_monster(
     let monster = Monster {
         kind,
         boss,
-        xp: scaled(def.xp, below, pct),
+        rarity,
+        name_seed,
+        peaceful: def.kind == MonsterKind::Npc,
+        xp: percent(scaled(def.xp, below, pct), rare_xp, 100),
         flee_below: def.flee_below,
         sight: def.sight,
     };
@@ -152,8 +174,10 @@ pub fn spawn_monster(
         .create_entity()
         .with(StableId(id))
         .with(Position { depth, at })
-        .with(Health::new(scaled(def.hp, below, pct).max(1)))
-        .with(Actor::new(def.speed))
+        .with(Health::new(
+            percent(scaled(def.hp, below, pct), size_hp, rare_hp).max(1),
+        ))
+        .with(Actor::new(percent(def.speed, size_speed, 100).max(1)))
         .with(combat)
         .with(monster)
         .with(Ai::default())
@@ -249,7 +273,7 @@ pub fn ensure_level(world: &mut World, depth: i32) -> bool {
         .0
         .insert(depth, generated.level);
     for m in &generated.monsters {
-        spawn_monster(world, m.kind, m.boss, depth, m.at);
+        spawn_monster(world, m, depth);
     }
     for it in &generated.items {
         spawn_item(world, it.item, it.count, depth, it.at);

@@ -147,7 +147,7 @@ mod tests {
     #[test]
     fn a_sure_blow_deals_roll_plus_attack_through_resistance() {
         let mut d = defence();
-        d.resist = Resistances([0, 50, 0, 0, 0]); // fire 50%
+        d.resist = Resistances([0, 50, 0, 0, 0, 0, 0, 0, 0, 0]); // fire 50%
         let mut rng = Stream::new(1, SIM_MELEE, &[]);
         assert_eq!(
             resolve(&attack(), &d, &mut rng),

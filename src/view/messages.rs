@@ -114,6 +114,11 @@ fn hit_verb(t: DamageType) -> (&'static str, &'static str) {
         DamageType::Ice => ("freeze", "freezes"),
         DamageType::Lightning => ("shock", "shocks"),
         DamageType::Poison => ("sting", "stings"),
+        DamageType::Earth => ("crush", "crushes"),
+        DamageType::Wind => ("buffet", "buffets"),
+        DamageType::Light => ("sear", "sears"),
+        DamageType::Dark => ("wither", "withers"),
+        DamageType::Arcane => ("blast", "blasts"),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use specs::{Component, VecStorage};
 
-use crate::schema::MonsterId;
+use crate::schema::{MonsterId, Rarity};
 use crate::sim::action::PlayerId;
 
 /// A monster's kind and the numbers its AI needs, scaled for its depth.
@@ -10,6 +10,11 @@ use crate::sim::action::PlayerId;
 pub struct Monster {
     pub kind: MonsterId,
     pub boss: bool,
+    pub rarity: Rarity,
+    /// Seeds its own name (champions and bosses); 0 when it has none.
+    pub name_seed: u64,
+    /// Never fights (merchants, quest givers).
+    pub peaceful: bool,
     /// Experience its killer gains.
     pub xp: i32,
     /// Flees below this percent of health.

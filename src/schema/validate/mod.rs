@@ -4,6 +4,8 @@
 //! RON gives no positions for values once parsed, so errors are located by
 //! finding the entry's `id: "..."` and then the field name after it.
 
+mod genres;
+
 use std::collections::BTreeMap;
 
 use super::common::{Resistances, Span, StatusSpec};
@@ -12,6 +14,7 @@ use super::game::GameRules;
 use super::items::{ItemDef, ItemKind, PotionEffect};
 use super::levels::LevelBand;
 use super::load::SchemaSource;
+use super::genres::{GenreDef, GenreId, GenreMix};
 use super::monsters::MonsterDef;
 use super::{Content, ItemId, MonsterId};
 
@@ -21,6 +24,7 @@ pub(super) struct Files<'a> {
     pub monsters: (Vec<MonsterDef>, &'a SchemaSource),
     pub items: (Vec<ItemDef>, &'a SchemaSource),
     pub levels: (Vec<LevelBand>, &'a SchemaSource),
+    pub genres: (Vec<GenreDef>, &'a SchemaSource),
 }
 
 /// Finds where things are written in one file.
@@ -177,16 +181,18 @@ pub(super) fn validate_and_link(
         monsters: (monsters, mon_src),
         items: (items, item_src),
         levels: (levels, lvl_src),
+        genres: (genre_defs, genre_src),
     } = files;
-    let (gl, ml, il, ll) = (
+    let (gl, ml, il, ll, gnl) = (
         Loc { src: game_src },
         Loc { src: mon_src },
         Loc { src: item_src },
         Loc { src: lvl_src },
+        Loc { src: genre_src },
     );
 
     let item_ids = index_ids(items.iter().map(|i| i.id.as_str()), &il, "item", errors);
-    index_ids(
+    let monster_ids = index_ids(
         monsters.iter().map(|m| m.id.as_str()),
         &ml,
         "monster",
@@ -195,7 +201,15 @@ pub(super) fn validate_and_link(
     let depth_max = i64::from(rules.dungeon_depth.clamp(1, 99));
 
     check_rules(&rules, &gl, errors);
-    let start_items = resolve_refs(rules.player.start_items.iter(), &item_ids, &gl, errors);
+    let linked = genres::check_genres(&genre_defs, &gnl, &item_ids, depth_max, errors);
+    let monster_genres: Vec<u64> = monsters
+        .iter()
+        .map(|m| genres::genre_mask(&m.id, &m.genres, &linked.index, &ml, errors))
+        .collect();
+    let item_genres: Vec<u64> = items
+        .iter()
+        .map(|i| genres::genre_mask(&i.id, &i.genres, &linked.index, &il, errors))
+        .collect();
 
     let mut loot = Vec::with_capacity(monsters.len());
     for m in &monsters {
@@ -220,6 +234,30 @@ pub(super) fn validate_and_link(
         c.span("depth", m.depth, 1, depth_max);
         c.range("flee_below", m.flee_below, 0, 100);
         c.status("on_hit", &m.on_hit);
+        if let Some(r) = &m.ranged {
+            c.range("range", r.range, 1, 30);
+            c.span("damage", r.damage, 0, 10_000);
+            c.range("delay", r.delay, 1, 1000);
+            c.range("speed", r.projectile.speed, 1, 400);
+            c.range("radius", r.projectile.radius, 0, 8);
+            c.status("on_hit", &r.on_hit);
+        }
+        if let Some(e) = &m.escort {
+            c.span("count", e.count, 0, 20);
+            if !monster_ids.contains_key(&e.monster) {
+                let at = c.loc.field(c.loc.entry(&m.id, 0), "escort");
+                c.errors.push(
+                    c.loc
+                        .error(
+                            at,
+                            6,
+                            K::UnknownReference,
+                            format!("`{}` is escorted by `{}`, which no monster is", m.id, e.monster),
+                        )
+                        .with_help("use the id of an entry in monsters.ron"),
+                );
+            }
+        }
         let mut drops = Vec::with_capacity(m.loot.len());
         for entry in &m.loot {
             c.range("loot", entry.1, 0, 100);
@@ -257,7 +295,26 @@ pub(super) fn validate_and_link(
     }
 
     check_levels(&levels, &ll, depth_max, errors);
-    check_coverage(&monsters, &ml, &rules, errors);
+    genres::check_coverage(
+        &genre_defs,
+        &genres::Catalogue {
+            monsters: &monsters,
+            monster_masks: &monster_genres,
+            items: &items,
+            item_masks: &item_genres,
+        },
+        rules.dungeon_depth.clamp(1, 99),
+        &gnl,
+        errors,
+    );
+    let escorts = monsters
+        .iter()
+        .map(|m| {
+            let e = m.escort.as_ref()?;
+            let id = monster_ids.get(&e.monster)?;
+            Some((MonsterId(*id), e.count))
+        })
+        .collect();
 
     for (what, n, loc) in [
         ("monsters", monsters.len(), &ml),
@@ -278,11 +335,21 @@ pub(super) fn validate_and_link(
             monsters,
             items,
             levels,
+            genres: genre_defs,
             loot,
-            start_items,
+            escorts,
+            start_items: linked.start_items,
+            monster_genres,
+            item_genres,
+            mix: GenreMix::pure(GenreId(0)),
             hash,
             monster_index: BTreeMap::new(),
             item_index: item_ids.into_iter().map(|(k, v)| (k, ItemId(v))).collect(),
+            genre_index: linked
+                .index
+                .into_iter()
+                .filter_map(|(k, v)| Some((k, GenreId(u8::try_from(v).ok()?))))
+                .collect(),
         }
         .with_monster_index(),
     )
@@ -382,14 +449,6 @@ fn check_levels(bands: &[LevelBand], loc: &Loc, depth_max: i64, errors: &mut Sch
                 ),
             );
         }
-        if b.generators
-            .iter()
-            .map(|g| u64::from(g.weight))
-            .sum::<u64>()
-            == 0
-        {
-            bad("generators", "no generator has a weight above zero".into());
-        }
         for (f, s) in [
             ("monsters", b.monsters),
             ("items", b.items),
@@ -409,36 +468,6 @@ fn check_levels(bands: &[LevelBand], loc: &Loc, depth_max: i64, errors: &mut Sch
                 format!("no band in levels.ron covers depth {d}"),
             ));
         }
-    }
-}
-
-fn check_coverage(
-    monsters: &[MonsterDef],
-    loc: &Loc,
-    rules: &GameRules,
-    errors: &mut SchemaErrors,
-) {
-    let last = rules.dungeon_depth.clamp(1, 99);
-    for d in 1..=last {
-        if !monsters.iter().any(|m| !m.boss && m.depth.contains(d)) {
-            errors.push(loc.error(
-                0,
-                1,
-                K::MissingContent,
-                format!("no ordinary monster can appear at depth {d}"),
-            ));
-        }
-    }
-    if !monsters.iter().any(|m| m.boss && m.depth.contains(last)) {
-        errors.push(
-            loc.error(
-                0,
-                1,
-                K::MissingContent,
-                format!("no boss can appear at depth {last}, the deepest level"),
-            )
-            .with_help("add a monster with `boss: true` whose depth range includes the last level"),
-        );
     }
 }
 

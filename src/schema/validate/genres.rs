@@ -1,0 +1,217 @@
+//! Checks of genres.ron and of what every genre needs from the other files:
+//! known genre ids in `genres` lists, terrain for every depth, an ordinary
+//! monster for every depth, a final boss, a currency and a starting kit.
+
+use std::collections::BTreeMap;
+
+use super::{Checker, Loc, index_ids, resolve_refs};
+use crate::schema::SchemaErrors;
+use crate::schema::error::SchemaErrorKind as K;
+use crate::schema::genres::GenreDef;
+use crate::schema::items::{ItemDef, ItemKind};
+use crate::schema::monsters::{MonsterDef, MonsterKind};
+use crate::schema::ItemId;
+
+/// The most genres a set of schemas may define (genre masks are 64 bits).
+pub const MAX_GENRES: usize = 64;
+
+/// What validation of the genres yields for linking.
+pub(super) struct LinkedGenres {
+    pub index: BTreeMap<String, u16>,
+    pub start_items: Vec<Vec<ItemId>>,
+}
+
+/// Checks every genre on its own: ids, names, music, terrain bands, kit.
+pub(super) fn check_genres(
+    genres: &[GenreDef],
+    loc: &Loc,
+    item_ids: &BTreeMap<String, u16>,
+    depth_max: i64,
+    errors: &mut SchemaErrors,
+) -> LinkedGenres {
+    let index = index_ids(genres.iter().map(|g| g.id.as_str()), loc, "genre", errors);
+    if genres.is_empty() || genres.len() > MAX_GENRES {
+        errors.push(loc.error(
+            0,
+            1,
+            K::OutOfRange,
+            format!(
+                "genres.ron has {} genres; it needs 1 to {MAX_GENRES}",
+                genres.len()
+            ),
+        ));
+    }
+    let mut start_items = Vec::with_capacity(genres.len());
+    for g in genres {
+        let mut c = Checker {
+            loc,
+            id: &g.id,
+            errors,
+        };
+        for (field, parts) in [("starts", &g.names.starts), ("ends", &g.names.ends)] {
+            c.range(field, parts.len() as i64, 1, 10_000);
+        }
+        c.range("scale", g.music.scale.len() as i64, 1, 12);
+        for &n in &g.music.scale {
+            c.range("scale", n, 0, 11);
+        }
+        c.range("root", g.music.root, 24, 96);
+        c.span("tempo", g.music.tempo, 20, 300);
+        let entry = loc.entry(&g.id, 0);
+        for (i, band) in g.terrain.iter().enumerate() {
+            if band.generators.iter().map(|x| u64::from(x.weight)).sum::<u64>() == 0 {
+                let at = nth_field(loc, entry, "generators", i);
+                c.errors.push(loc.error(
+                    at,
+                    10,
+                    K::OutOfRange,
+                    format!(
+                        "a terrain band of `{}` has no generator with a weight above zero",
+                        g.id
+                    ),
+                ));
+            }
+        }
+        for d in 1..=depth_max {
+            if !g.terrain.iter().any(|b| b.depth.contains(d as i32)) {
+                let at = loc.field(entry, "terrain");
+                c.errors.push(
+                    loc.error(
+                        at,
+                        7,
+                        K::MissingContent,
+                        format!("no terrain band of `{}` covers depth {d}", g.id),
+                    )
+                    .with_help("add a band such as (depth: (1, 10), generators: [...])"),
+                );
+            }
+        }
+        start_items.push(resolve_refs(g.start_items.iter(), item_ids, loc, c.errors));
+    }
+    LinkedGenres { index, start_items }
+}
+
+/// The offset of the `n`th `field:` after `entry` (for repeated fields).
+fn nth_field(loc: &Loc, entry: usize, field: &str, n: usize) -> usize {
+    let mut at = entry;
+    for _ in 0..=n {
+        let next = loc.field(at + 1, field);
+        if next <= at {
+            break;
+        }
+        at = next;
+    }
+    at
+}
+
+/// Turns an entry's `genres` list into a mask, reporting an empty list and
+/// unknown genre ids.
+pub(super) fn genre_mask(
+    id: &str,
+    list: &[String],
+    index: &BTreeMap<String, u16>,
+    loc: &Loc,
+    errors: &mut SchemaErrors,
+) -> u64 {
+    let entry = loc.entry(id, 0);
+    if list.is_empty() {
+        let at = loc.field(entry, "genres");
+        errors.push(
+            loc.error(at, 6, K::MissingContent, format!("`{id}` belongs to no genre"))
+                .with_help("list at least one genre id from genres.ron, e.g. genres: [\"fantasy\"]"),
+        );
+    }
+    let mut mask = 0u64;
+    for g in list {
+        match index.get(g.as_str()) {
+            Some(&i) if usize::from(i) < MAX_GENRES => mask |= 1 << i,
+            _ => {
+                let quoted = format!("\"{g}\"");
+                let from = loc.field(entry, "genres");
+                let at = loc.src.text[from..]
+                    .find(&quoted)
+                    .map_or(from, |i| from + i);
+                errors.push(
+                    loc.error(
+                        at,
+                        quoted.len(),
+                        K::UnknownReference,
+                        format!("`{id}` names the genre `{g}`, which genres.ron does not define"),
+                    )
+                    .with_help("use the id of a genre in genres.ron"),
+                );
+            }
+        }
+    }
+    mask
+}
+
+/// The files other than genres.ron, as every genre's coverage needs them.
+pub(super) struct Catalogue<'a> {
+    pub monsters: &'a [MonsterDef],
+    pub monster_masks: &'a [u64],
+    pub items: &'a [ItemDef],
+    pub item_masks: &'a [u64],
+}
+
+/// Every genre has an ordinary monster for every depth, a boss for the last
+/// one, a currency, and items to find at every depth: none borrows another
+/// genre's.
+pub(super) fn check_coverage(
+    genres: &[GenreDef],
+    cat: &Catalogue,
+    last: i32,
+    loc: &Loc,
+    errors: &mut SchemaErrors,
+) {
+    for (gi, g) in genres.iter().enumerate().take(MAX_GENRES) {
+        let bit = 1u64 << gi;
+        let at = loc.entry(&g.id, 0);
+        let mut missing = |what: String, help: &str| {
+            errors.push(
+                loc.error(at, g.id.len() + 2, K::MissingContent, what)
+                    .with_help(help.to_owned()),
+            );
+        };
+        let monsters = || {
+            cat.monsters
+                .iter()
+                .zip(cat.monster_masks)
+                .filter(move |(_, m)| *m & bit != 0)
+                .map(|(d, _)| d)
+        };
+        let items = || {
+            cat.items
+                .iter()
+                .zip(cat.item_masks)
+                .filter(move |(_, m)| *m & bit != 0)
+                .map(|(d, _)| d)
+        };
+        for d in 1..=last {
+            if !monsters().any(|m| m.kind == MonsterKind::Monster && m.depth.contains(d)) {
+                missing(
+                    format!("the genre `{}` has no ordinary monster for depth {d}", g.id),
+                    "tag a monster whose depth range includes it with this genre",
+                );
+            }
+            if !items().any(|i| i.weight > 0 && i.depth.contains(d)) {
+                missing(
+                    format!("the genre `{}` has no item to find at depth {d}", g.id),
+                    "tag an item with weight above zero whose depth range includes it",
+                );
+            }
+        }
+        if !monsters().any(|m| m.kind == MonsterKind::Boss && m.depth.contains(last)) {
+            missing(
+                format!("the genre `{}` has no boss for depth {last}, the deepest level", g.id),
+                "add a monster with `kind: Boss` in this genre whose depth range includes the last level",
+            );
+        }
+        if !items().any(|i| matches!(i.kind, ItemKind::Gold(_))) {
+            missing(
+                format!("the genre `{}` has no currency", g.id),
+                "add an item of kind Gold((min, max)) tagged with this genre",
+            );
+        }
+    }
+}
