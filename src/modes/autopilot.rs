@@ -76,7 +76,11 @@ impl Pilot {
             matches!(a.who, Who::Monster(_)) && a.mind != AiState::Fleeing && sees(a)
         };
         if self.actors.iter().any(threat) {
-            return Err(Some("A monster comes into view."));
+            return Err(Some(if self.steps == 0 {
+                "Not with a monster in sight: fight it (walk into it) or get away first."
+            } else {
+                "A monster comes into view."
+            }));
         }
         let next = match mode {
             Autopilot::Explore => self

@@ -12,9 +12,7 @@ use crate::sim::algo::grid::{Grid, Point};
 use crate::sim::level::{Level, Room, RoomRole};
 use crate::sim::tile::Tile;
 
-use super::seed::{
-    LEVEL_ITEMS, LEVEL_MONSTERS, LEVEL_RARITY, LEVEL_ROLES, LEVEL_TERRAIN, Stream,
-};
+use super::seed::{LEVEL_ITEMS, LEVEL_MONSTERS, LEVEL_RARITY, LEVEL_ROLES, LEVEL_TERRAIN, Stream};
 use super::terrain::{Layout, Rect, bsp, cellular};
 
 /// Levels get at least this many rooms (spawn, exit, boss, treasure).
@@ -92,7 +90,15 @@ pub fn generate(content: &Content, seed: u64, depth: i32) -> GeneratedLevel {
                 name_seed: champions.next_u64() | 1,
                 at,
             });
-            escort(content, kind, at, tiles, &mut taken, &mut monsters, &mut rng);
+            escort(
+                content,
+                kind,
+                at,
+                tiles,
+                &mut taken,
+                &mut monsters,
+                &mut rng,
+            );
         }
     }
 
@@ -133,7 +139,15 @@ pub fn generate(content: &Content, seed: u64, depth: i32) -> GeneratedLevel {
             },
             at,
         });
-        escort(content, kind, at, tiles, &mut taken, &mut monsters, &mut mrng);
+        escort(
+            content,
+            kind,
+            at,
+            tiles,
+            &mut taken,
+            &mut monsters,
+            &mut mrng,
+        );
     }
 
     let mut irng = Stream::new(seed, LEVEL_ITEMS, &[d]);

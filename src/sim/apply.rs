@@ -19,10 +19,10 @@ use super::resources::{
 };
 use super::status::{StatusPool, Statuses};
 use crate::procgen::level::{self as levelgen, MonsterPlacement};
+use crate::schema::ItemId;
+use crate::schema::items::ItemKind;
 use crate::schema::monsters::MonsterKind;
 use crate::schema::{Rarity, Span};
-use crate::schema::items::ItemKind;
-use crate::schema::ItemId;
 
 /// Carries out everything the systems queued this tick.
 pub fn apply(world: &mut World) {

@@ -26,6 +26,19 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
     observer
         .camera
         .follow(hero.at, map_width, map_height, level_w, level_h);
+    let seen_monsters: Vec<Point> = observer
+        .actors
+        .iter()
+        .filter(|a| matches!(a.who, Who::Monster(_)))
+        .map(|a| a.at)
+        .filter(|&p| sim.with_vision(observer.player, |v| v.sees(p)) == Some(true))
+        .collect();
+    observer.camera.reveal(
+        hero.at,
+        seen_monsters,
+        (map_width, map_height),
+        (level_w, level_h),
+    );
     let origin = observer.camera.origin;
     let (w, h) = (map_width.max(0), map_height.max(0));
     let index = |p: Point| -> Option<usize> {

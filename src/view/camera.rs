@@ -22,6 +22,37 @@ impl Camera {
         self.origin = Point::new(x, y);
         self.placed = true;
     }
+
+    /// After [`Camera::follow`]: when something the hero sees (a monster
+    /// coming down a long corridor) falls outside the viewport, re-centre on
+    /// the hero so it shows, as far as the viewport's size allows.
+    pub fn reveal(
+        &mut self,
+        hero: Point,
+        seen: impl IntoIterator<Item = Point>,
+        view: (i32, i32),
+        level: (i32, i32),
+    ) {
+        let (view_w, view_h) = view;
+        let shown = |p: Point| {
+            let (x, y) = (p.x - self.origin.x, p.y - self.origin.y);
+            x >= 0 && y >= 0 && x < view_w && y < view_h
+        };
+        if seen.into_iter().all(shown) {
+            return;
+        }
+        let centre = |hero: i32, view: i32, level: i32| {
+            if level <= view {
+                -(view - level) / 2
+            } else {
+                (hero - view / 2).clamp(0, level - view)
+            }
+        };
+        self.origin = Point::new(
+            centre(hero.x, view_w, level.0),
+            centre(hero.y, view_h, level.1),
+        );
+    }
 }
 
 fn axis(origin: i32, hero: i32, view: i32, level: i32, placed: bool) -> i32 {
@@ -64,6 +95,31 @@ mod tests {
         // Into the right margin: re-centre on the hero.
         c.follow(Point::new(61, 22), 40, 20, 200, 100);
         assert_eq!(c.origin, Point::new(41, 10));
+    }
+
+    #[test]
+    fn recentres_to_show_a_monster_past_the_edge() {
+        let mut c = Camera::default();
+        c.follow(Point::new(50, 20), 40, 19, 200, 100);
+        // The hero walks up inside the middle third: no scroll...
+        c.follow(Point::new(50, 17), 40, 19, 200, 100);
+        assert_eq!(c.origin, Point::new(30, 11));
+        // ...but a monster 8 rows up would be off the top.
+        c.reveal(
+            Point::new(50, 17),
+            [Point::new(50, 9)],
+            (40, 19),
+            (200, 100),
+        );
+        assert_eq!(c.origin, Point::new(30, 8));
+        // Nothing off screen: the camera stays put.
+        c.reveal(
+            Point::new(50, 17),
+            [Point::new(52, 12)],
+            (40, 19),
+            (200, 100),
+        );
+        assert_eq!(c.origin, Point::new(30, 8));
     }
 
     #[test]

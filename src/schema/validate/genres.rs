@@ -5,12 +5,12 @@
 use std::collections::BTreeMap;
 
 use super::{Checker, Loc, index_ids, resolve_refs};
+use crate::schema::ItemId;
 use crate::schema::SchemaErrors;
 use crate::schema::error::SchemaErrorKind as K;
 use crate::schema::genres::GenreDef;
 use crate::schema::items::{ItemDef, ItemKind};
 use crate::schema::monsters::{MonsterDef, MonsterKind};
-use crate::schema::ItemId;
 
 /// The most genres a set of schemas may define (genre masks are 64 bits).
 pub const MAX_GENRES: usize = 64;
@@ -59,7 +59,13 @@ pub(super) fn check_genres(
         c.span("tempo", g.music.tempo, 20, 300);
         let entry = loc.entry(&g.id, 0);
         for (i, band) in g.terrain.iter().enumerate() {
-            if band.generators.iter().map(|x| u64::from(x.weight)).sum::<u64>() == 0 {
+            if band
+                .generators
+                .iter()
+                .map(|x| u64::from(x.weight))
+                .sum::<u64>()
+                == 0
+            {
                 let at = nth_field(loc, entry, "generators", i);
                 c.errors.push(loc.error(
                     at,
@@ -117,8 +123,13 @@ pub(super) fn genre_mask(
     if list.is_empty() {
         let at = loc.field(entry, "genres");
         errors.push(
-            loc.error(at, 6, K::MissingContent, format!("`{id}` belongs to no genre"))
-                .with_help("list at least one genre id from genres.ron, e.g. genres: [\"fantasy\"]"),
+            loc.error(
+                at,
+                6,
+                K::MissingContent,
+                format!("`{id}` belongs to no genre"),
+            )
+            .with_help("list at least one genre id from genres.ron, e.g. genres: [\"fantasy\"]"),
         );
     }
     let mut mask = 0u64;
@@ -203,7 +214,10 @@ pub(super) fn check_coverage(
         }
         if !monsters().any(|m| m.kind == MonsterKind::Boss && m.depth.contains(last)) {
             missing(
-                format!("the genre `{}` has no boss for depth {last}, the deepest level", g.id),
+                format!(
+                    "the genre `{}` has no boss for depth {last}, the deepest level",
+                    g.id
+                ),
                 "add a monster with `kind: Boss` in this genre whose depth range includes the last level",
             );
         }

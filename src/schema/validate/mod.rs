@@ -11,10 +11,10 @@ use std::collections::BTreeMap;
 use super::common::{Resistances, Span, StatusSpec};
 use super::error::{SchemaError, SchemaErrorKind as K, SchemaErrors};
 use super::game::GameRules;
+use super::genres::{GenreDef, GenreId, GenreMix};
 use super::items::{ItemDef, ItemKind, PotionEffect};
 use super::levels::LevelBand;
 use super::load::SchemaSource;
-use super::genres::{GenreDef, GenreId, GenreMix};
 use super::monsters::MonsterDef;
 use super::{Content, ItemId, MonsterId};
 
@@ -252,7 +252,10 @@ pub(super) fn validate_and_link(
                             at,
                             6,
                             K::UnknownReference,
-                            format!("`{}` is escorted by `{}`, which no monster is", m.id, e.monster),
+                            format!(
+                                "`{}` is escorted by `{}`, which no monster is",
+                                m.id, e.monster
+                            ),
                         )
                         .with_help("use the id of an entry in monsters.ron"),
                 );
