@@ -33,6 +33,14 @@ struct PlayArgs {
     /// hex). A random one is chosen and shown when left out.
     #[arg(long, value_parser = parse_seed, global = true, allow_negative_numbers = true)]
     seed: Option<u64>,
+    /// The world's genre (fantasy, scifi, horror, cyberpunk, postapoc...).
+    /// Each seed has one of its own when left out.
+    #[arg(long, global = true, value_name = "GENRE")]
+    genre: Option<String>,
+    /// Blend a second genre into the world by a share: `scifi:0.4` (or
+    /// `scifi:40%`) makes 40% of monsters, items and levels Sci-fi.
+    #[arg(long, global = true, value_name = "GENRE:SHARE")]
+    blend: Option<String>,
     /// The hero's name.
     #[arg(long, default_value = "Adventurer")]
     name: String,
@@ -102,14 +110,19 @@ fn fresh_seed() -> u64 {
     venture::procgen::seed::derive(nanos, u64::from(std::process::id()), &[])
 }
 
-fn load_content() -> anyhow::Result<Arc<Content>> {
-    match schema::load_defaults() {
-        Ok(c) => Ok(Arc::new(c)),
+/// The game data, set to make worlds in the genre asked for.
+fn load_content(play: &PlayArgs) -> anyhow::Result<Arc<Content>> {
+    let content = match schema::load_defaults() {
+        Ok(c) => c,
         Err(errors) => {
             let report = miette::Report::new(errors);
             anyhow::bail!("the game data could not be loaded:\n{report:?}")
         }
-    }
+    };
+    let choice = content
+        .parse_choice(play.genre.as_deref(), play.blend.as_deref())
+        .map_err(anyhow::Error::msg)?;
+    Ok(Arc::new(content.with_choice(choice)))
 }
 
 /// Sends log lines to a file while the game owns the terminal: anything
@@ -137,7 +150,7 @@ fn start_file_log() {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
-    let content = load_content()?;
+    let content = load_content(&cli.play)?;
     let seed = cli.play.seed.unwrap_or_else(fresh_seed);
     match cli.command {
         Some(Command::Headless(args)) => {

@@ -98,3 +98,31 @@ fn playing_without_a_terminal_says_what_to_do() {
         "{err}"
     );
 }
+
+#[test]
+fn genre_flags_pick_the_world_and_refuse_unknown_genres() {
+    let out = venture(&[
+        "headless", "--seed", "5", "--ticks", "50", "--genre", "fantasy", "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(report["genre"], "Fantasy");
+
+    let unknown = venture(&["headless", "--genre", "westerm", "--ticks", "1"]);
+    assert!(!unknown.status.success());
+    let err = String::from_utf8_lossy(&unknown.stderr);
+    assert!(
+        err.contains("no genre `westerm`") && err.contains("fantasy"),
+        "{err}"
+    );
+
+    for bad in ["scifi", "fantasy:1.5", "fantasy:lots"] {
+        let out = venture(&["headless", "--blend", bad, "--ticks", "1"]);
+        assert!(!out.status.success(), "--blend {bad} accepted");
+        assert!(!out.stderr.is_empty());
+    }
+}

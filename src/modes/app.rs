@@ -54,8 +54,13 @@ impl App {
         let mut sim = Simulation::new(seed, Arc::clone(&content));
         let player = sim.add_player(name);
         let mut observer = Observer::new(player);
+        let genre = sim.content().genre();
+        observer.log.push(genre.intro.clone(), Tone::Normal, 0);
+        let dungeon = genre.dungeon.clone();
         observer.log.push(
-            format!("Welcome, {name}! Find the stairs down (>) and beware. Press ? for help."),
+            format!(
+                "Welcome to {dungeon}, {name}! Find the stairs down (>) and beware. Press ? for help."
+            ),
             Tone::Important,
             0,
         );

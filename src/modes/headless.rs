@@ -28,6 +28,8 @@ pub struct Report {
     /// The seed again as a string: JSON readers that hold numbers as
     /// doubles (jq, JavaScript) round seeds above 2^53.
     pub seed_text: String,
+    /// The world's genre, as the side panel names it.
+    pub genre: String,
     pub bot: String,
     pub ticks: u64,
     pub depth: i32,
@@ -83,6 +85,7 @@ pub fn run(config: &HeadlessConfig, content: Arc<Content>) -> Report {
     Report {
         seed: config.seed,
         seed_text: config.seed.to_string(),
+        genre: sim.content().genre_label(),
         bot: format!("{:?}", config.bot).to_lowercase(),
         ticks: sim.tick(),
         depth: hero.as_ref().map_or(0, |h| h.depth),
@@ -140,6 +143,7 @@ fn event_name(kind: &EventKind) -> &'static str {
 impl std::fmt::Display for Report {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         writeln!(f, "seed        {}", self.seed)?;
+        writeln!(f, "genre       {}", self.genre)?;
         writeln!(f, "bot         {}", self.bot)?;
         writeln!(f, "ticks       {} (ended by {})", self.ticks, self.ended_by)?;
         writeln!(f, "depth       {} (deepest {})", self.depth, self.deepest)?;

@@ -139,6 +139,46 @@ impl GenreMix {
     }
 }
 
+/// The genre a player or tester asked for. Whatever is left open comes from
+/// the world seed, so every seed has a genre of its own and a new world
+/// started in game keeps what was asked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct GenreChoice {
+    /// `--genre`: the primary genre; from the seed when `None`.
+    pub genre: Option<GenreId>,
+    /// `--blend ID:SHARE`: a second genre and its share in percent.
+    pub blend: Option<(GenreId, u8)>,
+}
+
+impl GenreChoice {
+    /// The mix a world on `seed` is generated in; `from_seed` picks the
+    /// primary genre when none was asked for.
+    pub fn resolve(self, from_seed: GenreId) -> GenreMix {
+        let primary = self.genre.unwrap_or(from_seed);
+        GenreMix {
+            primary,
+            blend: self.blend.filter(|&(g, p)| p > 0 && g != primary),
+        }
+    }
+}
+
+/// Reads a blend share: a fraction (`0.4`) or a percentage (`40%`), from 0
+/// to 1 (100%).
+pub fn parse_share(text: &str) -> Result<u8, String> {
+    let t = text.trim();
+    let bad = || {
+        format!("`{text}` is not a share: use a fraction from 0 to 1 (0.4) or a percentage (40%)")
+    };
+    let value: f64 = match t.strip_suffix('%') {
+        Some(p) => p.trim().parse::<f64>().map_err(|_| bad())? / 100.0,
+        None => t.parse::<f64>().map_err(|_| bad())?,
+    };
+    if !(0.0..=1.0).contains(&value) {
+        return Err(bad());
+    }
+    Ok((value * 100.0).round() as u8)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,5 +202,42 @@ mod tests {
             blend: Some((a, 250)),
         };
         assert_eq!(silly.share(a.bit()), 100, "blending a genre with itself");
+    }
+
+    #[test]
+    fn shares_read_as_fractions_or_percentages() {
+        assert_eq!(parse_share("0.4"), Ok(40));
+        assert_eq!(parse_share("40%"), Ok(40));
+        assert_eq!(parse_share("1"), Ok(100));
+        assert_eq!(parse_share(" 0 "), Ok(0));
+        for bad in ["1.5", "-0.1", "abc", "", "NaN", "120%"] {
+            assert!(parse_share(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn what_is_not_asked_comes_from_the_seed() {
+        let (a, b) = (GenreId(0), GenreId(1));
+        assert_eq!(GenreChoice::default().resolve(b), GenreMix::pure(b));
+        let onto_itself = GenreChoice {
+            genre: None,
+            blend: Some((b, 40)),
+        };
+        assert_eq!(
+            onto_itself.resolve(b),
+            GenreMix::pure(b),
+            "no blend with itself"
+        );
+        let asked = GenreChoice {
+            genre: Some(a),
+            blend: Some((b, 40)),
+        };
+        assert_eq!(
+            asked.resolve(b),
+            GenreMix {
+                primary: a,
+                blend: Some((b, 40))
+            }
+        );
     }
 }

@@ -29,7 +29,7 @@ pub use error::{SchemaError, SchemaErrorKind, SchemaErrors};
 pub use load::{SchemaSource, load_defaults, load_sources};
 
 use game::GameRules;
-use genres::{GenreDef, GenreId, GenreMix, GenrePalette, TerrainBand};
+use genres::{GenreChoice, GenreDef, GenreId, GenreMix, GenrePalette, TerrainBand};
 use items::ItemDef;
 use levels::LevelBand;
 use monsters::MonsterDef;
@@ -74,6 +74,8 @@ pub struct Content {
     item_genres: Vec<u64>,
     /// The genre (or blend) this world is generated in.
     mix: GenreMix,
+    /// What was asked for; the rest of the mix comes from each world's seed.
+    choice: GenreChoice,
     hash: u64,
     monster_index: BTreeMap<String, MonsterId>,
     item_index: BTreeMap<String, ItemId>,
@@ -124,14 +126,67 @@ impl Content {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// The same content set to generate worlds of another genre or blend.
-    pub fn with_mix(&self, mix: GenreMix) -> Content {
-        let mut c = self.clone();
+    /// The same content set to make worlds in the genre (or blend) asked
+    /// for; genres not known to this content are ignored.
+    pub fn with_choice(&self, choice: GenreChoice) -> Content {
         let known = |g: GenreId| g.index() < self.genres.len();
-        if known(mix.primary) && mix.blend.is_none_or(|(g, _)| known(g)) {
-            c.mix = mix;
+        let mut c = self.clone();
+        if choice.genre.is_none_or(known) && choice.blend.is_none_or(|(g, _)| known(g)) {
+            c.choice = choice;
         }
         c
+    }
+
+    /// The content for the world on `seed`: the genre asked for, or the
+    /// seed's own.
+    pub fn for_world(&self, seed: u64) -> Content {
+        let mut c = self.clone();
+        c.mix = self.choice.resolve(self.genre_for_seed(seed));
+        c
+    }
+
+    /// Reads `--genre` and `--blend` (`ID:SHARE`), naming the known genres
+    /// when an id is not one of them.
+    pub fn parse_choice(
+        &self,
+        genre: Option<&str>,
+        blend: Option<&str>,
+    ) -> Result<GenreChoice, String> {
+        let id = |key: &str| {
+            self.genre_id(key.trim()).ok_or_else(|| {
+                let known: Vec<&str> = self.genres.iter().map(|g| g.id.as_str()).collect();
+                format!(
+                    "there is no genre `{}`; the genres are: {}",
+                    key.trim(),
+                    known.join(", ")
+                )
+            })
+        };
+        let genre = genre.map(id).transpose()?;
+        let blend = match blend {
+            None => None,
+            Some(text) => {
+                let (key, share) = text.split_once(':').ok_or_else(|| {
+                    format!("`{text}` is not a blend: write GENRE:SHARE, as in scifi:0.4")
+                })?;
+                Some((id(key)?, genres::parse_share(share)?))
+            }
+        };
+        Ok(GenreChoice { genre, blend })
+    }
+
+    /// The world's genre as players read it: "Horror", or "Sci-fi + Horror
+    /// 40%" for a blend.
+    pub fn genre_label(&self) -> String {
+        let name = self.genre().name.clone();
+        match self
+            .mix
+            .blend
+            .and_then(|(g, p)| Some((self.genre_def(g)?, p)))
+        {
+            Some((second, p)) => format!("{name} + {} {p}%", second.name),
+            None => name,
+        }
     }
 
     /// The genre (or blend) worlds made from this content are in.

@@ -70,6 +70,8 @@ impl Simulation {
     /// A new world from `seed`, with its first level generated and no
     /// players yet.
     pub fn new(seed: u64, content: Arc<Content>) -> Self {
+        // The world's genre: the one asked for, or the seed's own.
+        let content = Arc::new(content.for_world(seed));
         let mut world = World::new();
         components::register(&mut world);
         world.insert(Tick(0));

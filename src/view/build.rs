@@ -132,6 +132,7 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
     let hud = Hud {
         name: hero.name.clone(),
         seed: sim.seed(),
+        genre: content.genre_label(),
         tick: sim.tick(),
         depth: hero.depth,
         max_depth: content.rules.dungeon_depth,

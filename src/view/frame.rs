@@ -74,6 +74,8 @@ pub enum GlyphKind {
 pub struct Hud {
     pub name: String,
     pub seed: u64,
+    /// The world's genre ("Horror", "Sci-fi + Horror 40%").
+    pub genre: String,
     pub tick: u64,
     pub depth: i32,
     pub max_depth: i32,

@@ -70,5 +70,6 @@ pub fn summary(hud: &Hud) -> Vec<String> {
             "Slew {} {monsters} and gathered {} gold.",
             hud.kills, hud.gold
         ),
+        format!("The world was {}.", hud.genre),
     ]
 }

@@ -98,6 +98,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, hud: &Hud, pal: &Palette) {
         w.line(&[("Seed", dim)]);
         w.line(&[(&seed, dim)]);
     }
+    w.line(&[(&fit(&hud.genre, width), dim)]);
     meter(
         &mut w,
         pal,

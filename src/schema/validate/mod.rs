@@ -345,6 +345,7 @@ pub(super) fn validate_and_link(
             monster_genres,
             item_genres,
             mix: GenreMix::pure(GenreId(0)),
+            choice: Default::default(),
             hash,
             monster_index: BTreeMap::new(),
             item_index: item_ids.into_iter().map(|(k, v)| (k, ItemId(v))).collect(),
