@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand};
 
 use venture::bot::BotKind;
 use venture::modes::app::Pace;
+use venture::modes::catalog;
 use venture::modes::headless::{self, HeadlessConfig};
 use venture::modes::screens::summary;
 use venture::modes::terminal::{self, TerminalConfig};
@@ -56,6 +57,28 @@ enum Command {
     Play,
     /// Run the game with a bot and no screen, then print a report.
     Headless(HeadlessArgs),
+    /// List what the levels of a run of seeds hold (terrain, rooms,
+    /// monsters, items), without playing them.
+    Seeds(SeedsArgs),
+}
+
+#[derive(Debug, Args)]
+struct SeedsArgs {
+    /// The first seed listed.
+    #[arg(long, value_parser = parse_seed, default_value = "0")]
+    from: u64,
+    /// How many seeds.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    count: u64,
+    /// List the levels from 1 down to this depth.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(i32).range(1..=1000))]
+    depth: i32,
+    /// Print CSV (with a header row).
+    #[arg(long, conflicts_with = "json")]
+    csv: bool,
+    /// Print JSON (an array of levels).
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -168,6 +191,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 report.to_string()
             };
             writeln!(out, "{text}").context("writing the report")?;
+            Ok(())
+        }
+        Some(Command::Seeds(args)) => {
+            let rows = catalog::catalog(&content, args.from, args.count, args.depth);
+            let text = if args.json {
+                serde_json::to_string_pretty(&rows).context("encoding the catalog")?
+            } else if args.csv {
+                catalog::to_csv(&rows)
+            } else {
+                catalog::to_table(&rows)
+            };
+            let mut out = std::io::stdout().lock();
+            write!(out, "{}", text.trim_end())
+                .and_then(|()| writeln!(out))
+                .context("writing the catalog")?;
             Ok(())
         }
         Some(Command::Play) | None => {

@@ -126,3 +126,22 @@ fn genre_flags_pick_the_world_and_refuse_unknown_genres() {
         assert!(!out.stderr.is_empty());
     }
 }
+
+#[test]
+fn seeds_lists_each_level_of_each_seed() {
+    let out = venture(&["seeds", "--from", "3", "--count", "2", "--depth", "2", "--csv"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("seed,genre,depth,generator,"), "{text}");
+    assert_eq!(lines.len(), 1 + 2 * 2, "{text}");
+    assert!(lines[1].starts_with("3,") && lines[4].starts_with("4,"), "{text}");
+
+    let json = venture(&["seeds", "--count", "1", "--json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&json.stdout).expect("valid JSON");
+    assert_eq!(rows.as_array().map(Vec::len), Some(1));
+    assert!(rows[0]["monsters"].as_u64().is_some_and(|m| m > 0));
+
+    let none = venture(&["seeds", "--count", "0"]);
+    assert!(!none.status.success(), "a count of 0 is refused");
+}

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod autopilot;
+pub mod catalog;
 pub mod headless;
 pub mod input;
 pub mod screens;

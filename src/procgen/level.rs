@@ -190,18 +190,33 @@ pub fn generate(content: &Content, seed: u64, depth: i32) -> GeneratedLevel {
 /// builds this level (the blended genre builds its share of the levels).
 fn layout(content: &Content, seed: u64, depth: i32) -> Layout {
     let band = content.band(depth);
+    let (choice, mut rng) = choose_generator(content, seed, depth);
+    let (w, h) = (band.width, band.height);
+    match choice {
+        Some(Generator::Bsp(p)) => bsp::generate(w, h, p, &mut rng),
+        Some(Generator::Caves(p)) => cellular::generate(w, h, p, &mut rng),
+        None => cellular::generate(w, h, &Default::default(), &mut rng),
+    }
+}
+
+/// The generator that builds the level at `depth`, and the terrain stream
+/// positioned for it to use.
+fn choose_generator(content: &Content, seed: u64, depth: i32) -> (Option<&Generator>, Stream) {
     let mut rng = Stream::new(seed, LEVEL_TERRAIN, &[u64::from(depth.unsigned_abs())]);
     let genre = level_genre(content, &mut rng);
     let choice = content.terrain(genre, depth).and_then(|t| {
         let i = rng.weighted(t.generators.iter().map(|g| g.weight))?;
         t.generators.get(i)
     });
-    let (w, h) = (band.width, band.height);
-    match choice.map(|c| &c.generator) {
-        Some(Generator::Bsp(p)) => bsp::generate(w, h, p, &mut rng),
-        Some(Generator::Caves(p)) => cellular::generate(w, h, p, &mut rng),
-        None => cellular::generate(w, h, &Default::default(), &mut rng),
-    }
+    (choice.map(|c| &c.generator), rng)
+}
+
+/// The name of the generator that builds the level at `depth` of world
+/// `seed` (for catalogs; generating the level is not needed).
+pub fn generator_name(content: &Content, seed: u64, depth: i32) -> &'static str {
+    choose_generator(content, seed, depth)
+        .0
+        .map_or("caves", Generator::name)
 }
 
 /// Which genre's terrain builds a level: the blended genre takes its share.

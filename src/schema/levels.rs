@@ -45,3 +45,13 @@ pub enum Generator {
     /// Caves grown by a cellular automaton.
     Caves(CaveParams),
 }
+
+impl Generator {
+    /// The short name catalogs and reports use.
+    pub const fn name(&self) -> &'static str {
+        match self {
+            Generator::Bsp(_) => "bsp",
+            Generator::Caves(_) => "caves",
+        }
+    }
+}
