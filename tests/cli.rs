@@ -129,13 +129,25 @@ fn genre_flags_pick_the_world_and_refuse_unknown_genres() {
 
 #[test]
 fn seeds_lists_each_level_of_each_seed() {
-    let out = venture(&["seeds", "--from", "3", "--count", "2", "--depth", "2", "--csv"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = venture(&[
+        "seeds", "--from", "3", "--count", "2", "--depth", "2", "--csv",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = text.lines().collect();
-    assert!(lines[0].starts_with("seed,genre,depth,generator,"), "{text}");
+    assert!(
+        lines[0].starts_with("seed,genre,depth,generator,"),
+        "{text}"
+    );
     assert_eq!(lines.len(), 1 + 2 * 2, "{text}");
-    assert!(lines[1].starts_with("3,") && lines[4].starts_with("4,"), "{text}");
+    assert!(
+        lines[1].starts_with("3,") && lines[4].starts_with("4,"),
+        "{text}"
+    );
 
     let json = venture(&["seeds", "--count", "1", "--json"]);
     let rows: serde_json::Value = serde_json::from_slice(&json.stdout).expect("valid JSON");

@@ -41,6 +41,8 @@ pub const SIM_LOOT: u64 = 0x48bd_07f2_e61a_3c95;
 pub const SIM_STATUS: u64 = 0xa5f0_3b17_c82e_6d49;
 /// Traps going off, lava, secret doors being found (indices: tick, entity id).
 pub const SIM_TERRAIN: u64 = 0x2b7e_9c41_f0a6_d853;
+/// Ranged shots: to-hit, damage and blast rolls (indices: tick, projectile id).
+pub const SIM_RANGED: u64 = 0xc3f1_58a7_2e90_4db6;
 /// Which kind of trap a hidden trap tile is (indices: depth, x, y).
 pub const LEVEL_TRAPS: u64 = 0x8d13_5fa2_6c09_e4b7;
 
@@ -49,7 +51,10 @@ pub const LEVEL_TRAPS: u64 = 0x8d13_5fa2_6c09_e4b7;
 pub const BOT_EXPLORE: u64 = 0x6c19_e7a4_50d2_8bf1;
 
 /// Every domain constant, for the uniqueness check.
-pub const ALL_DOMAINS: [u64; 9] = [
+pub const ALL_DOMAINS: [u64; 15] = [
+    NAMES,
+    LEVEL_RARITY,
+    WORLD_GENRE,
     LEVEL_TERRAIN,
     LEVEL_MONSTERS,
     LEVEL_ITEMS,
@@ -58,6 +63,9 @@ pub const ALL_DOMAINS: [u64; 9] = [
     SIM_AI,
     SIM_LOOT,
     SIM_STATUS,
+    SIM_TERRAIN,
+    SIM_RANGED,
+    LEVEL_TRAPS,
     BOT_EXPLORE,
 ];
 

@@ -22,6 +22,7 @@ pub mod event;
 pub mod hash;
 pub mod hero;
 pub mod level;
+pub mod projectile;
 pub mod query;
 pub mod resources;
 pub mod status;

@@ -17,6 +17,7 @@ pub mod player_actions;
 pub mod regen;
 pub mod stairs;
 pub mod status_effects;
+pub mod strike;
 pub mod terrain;
 pub mod vision;
 pub mod xp;

@@ -1,0 +1,129 @@
+//! Landing one blow, whatever delivered it (a sword, an arrow, a blast):
+//! roll the combat formula against the target's defence, wake a struck
+//! monster and set it on its attacker, take the damage off, and maybe
+//! inflict the attacker's on-hit status. Shared by melee and ranged so both
+//! follow the same rules. Not a system itself: systems embed [`Strike`].
+
+use specs::shred::ResourceId;
+use specs::{Entity, ReadStorage, SystemData, World, Write, WriteStorage};
+
+use super::who;
+use crate::procgen::seed::Stream;
+use crate::schema::StatusSpec;
+use crate::sim::combat::{self, Attack, Defence, Outcome};
+use crate::sim::components::{Ai, AiState, Combat, Health, Monster, Player, Position};
+use crate::sim::event::{EventKind, SimEvent, Who};
+use crate::sim::resources::Events;
+use crate::sim::status::{StatusPool, Statuses};
+
+/// The storages a blow touches.
+#[derive(SystemData)]
+pub struct Strike<'a> {
+    pub events: Write<'a, Events>,
+    pub pool: Write<'a, StatusPool>,
+    pub positions: ReadStorage<'a, Position>,
+    pub combats: ReadStorage<'a, Combat>,
+    pub players: ReadStorage<'a, Player>,
+    pub monsters: ReadStorage<'a, Monster>,
+    pub healths: WriteStorage<'a, Health>,
+    pub statuses: WriteStorage<'a, Statuses>,
+    pub minds: WriteStorage<'a, Ai>,
+}
+
+/// One blow on its way: who strikes, how hard, and the rolls to use.
+pub struct Blow {
+    pub attacker: Who,
+    pub attack: Attack,
+    pub on_hit: Option<StatusSpec>,
+    /// A blast cannot be dodged.
+    pub unavoidable: bool,
+    pub tick: u64,
+}
+
+impl Strike<'_> {
+    /// Who an entity is, for events.
+    pub fn who(&self, e: Entity) -> Option<Who> {
+        who(self.players.get(e), self.monsters.get(e))
+    }
+
+    /// Lands `blow` on `target` with the given rolls (`hit` for the formula,
+    /// `status` for the on-hit chance). Returns whether it hit.
+    pub fn land(
+        &mut self,
+        blow: &Blow,
+        target: Entity,
+        hit: &mut Stream,
+        status: &mut Stream,
+    ) -> bool {
+        let (Some(&to), Some(&dc), Some(defender)) = (
+            self.positions.get(target),
+            self.combats.get(target),
+            self.who(target),
+        ) else {
+            return false;
+        };
+        if self.healths.get(target).is_none_or(Health::is_dead) {
+            return false;
+        }
+        let defence = Defence {
+            defense: dc.defense,
+            evasion: if blow.unavoidable { -1000 } else { dc.evasion },
+            resist: dc.resist,
+        };
+        let mut attack = blow.attack;
+        if blow.unavoidable {
+            attack.accuracy = attack.accuracy.max(1000);
+        }
+        let outcome = combat::resolve(&attack, &defence, hit);
+        let ev = |kind| SimEvent {
+            depth: to.depth,
+            at: to.at,
+            kind,
+        };
+        // Being struck wakes a monster and sets it on the striker.
+        if let (Some(mind), Who::Player(pid)) = (self.minds.get_mut(target), blow.attacker) {
+            if mind.state == AiState::Idle {
+                mind.state = AiState::Hunting;
+            }
+            if mind.state == AiState::Hunting {
+                mind.target = Some(pid);
+                mind.last_seen = blow.tick;
+            }
+        }
+        let Outcome::Hit { damage, critical } = outcome else {
+            self.events.0.push(ev(EventKind::Miss {
+                attacker: blow.attacker,
+                target: defender,
+            }));
+            return false;
+        };
+        if let Some(h) = self.healths.get_mut(target) {
+            h.hp -= damage;
+            h.last_hit = Some(blow.attacker);
+        }
+        self.events.0.push(ev(EventKind::Hit {
+            attacker: blow.attacker,
+            target: defender,
+            damage,
+            damage_type: attack.damage_type,
+            critical,
+        }));
+        let Some(spec) = blow.on_hit else {
+            return true;
+        };
+        // Immunity to a status's element keeps the status off too.
+        let resisted = spec.kind.element().is_some_and(|t| dc.resist.get(t) >= 100);
+        if resisted || !status.percent(spec.chance) {
+            return true;
+        }
+        if let Some(st) = self.statuses.get_mut(target)
+            && self.pool.apply(st, &spec)
+        {
+            self.events.0.push(ev(EventKind::StatusApplied {
+                target: defender,
+                status: spec.kind,
+            }));
+        }
+        true
+    }
+}
