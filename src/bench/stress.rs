@@ -6,19 +6,26 @@
 use std::sync::Arc;
 
 use crate::procgen::terrain::cellular::CaveParams;
-use crate::schema::Content;
 use crate::schema::genres::TerrainBand;
 use crate::schema::levels::{Generator, GeneratorChoice};
+use crate::schema::monsters::{ProjectileDef, RangedAttack};
+use crate::schema::{Content, DamageType};
 use crate::sim::{PlayerId, Simulation};
 
 /// Side of the stress level in tiles.
 pub const STRESS_SIDE: i32 = 256;
 
 /// `base` changed so that depth 1 is a `STRESS_SIDE`-square cave holding
-/// `monsters` monsters and the hero has a million hit points.
+/// `monsters` monsters, a third of the kinds shooting (some shots pierce,
+/// bounce and burst), and the hero has a million hit points.
 pub fn stress_content(base: &Content, monsters: i32) -> Content {
     let mut c = base.clone();
     c.rules.player.hp = 1_000_000;
+    for (i, m) in c.monsters.iter_mut().enumerate() {
+        if i.is_multiple_of(3) && m.ranged.is_none() {
+            m.ranged = Some(stress_shot(i));
+        }
+    }
     if let Some(band) = c.levels.iter_mut().find(|b| b.depth.contains(1)) {
         band.width = STRESS_SIDE;
         band.height = STRESS_SIDE;
@@ -34,6 +41,28 @@ pub fn stress_content(base: &Content, monsters: i32) -> Content {
         }];
     }
     c
+}
+
+/// A ranged attack for the stress world; every other one a bursting,
+/// bouncing, piercing bolt.
+fn stress_shot(i: usize) -> RangedAttack {
+    let fancy = i.is_multiple_of(2);
+    RangedAttack {
+        verb: "shoots at".into(),
+        range: 7,
+        damage: crate::schema::Span(1, 3),
+        damage_type: DamageType::Fire,
+        delay: 30,
+        projectile: ProjectileDef {
+            glyph: '*',
+            color: crate::schema::Rgb(255, 160, 40),
+            speed: 30,
+            pierce: u8::from(fancy),
+            bounce: u8::from(fancy),
+            radius: u8::from(fancy),
+        },
+        on_hit: None,
+    }
 }
 
 /// A stress simulation with one hero, ready to step.

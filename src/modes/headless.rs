@@ -112,6 +112,8 @@ fn event_name(kind: &EventKind) -> &'static str {
     match kind {
         EventKind::Hit { .. } => "hit",
         EventKind::Miss { .. } => "miss",
+        EventKind::Shot { .. } => "shot",
+        EventKind::Exploded { .. } => "exploded",
         EventKind::StatusApplied { .. } => "status_applied",
         EventKind::StatusEnded { .. } => "status_ended",
         EventKind::StatusPulse { .. } => "status_pulse",

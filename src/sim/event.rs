@@ -69,6 +69,17 @@ pub enum EventKind {
         damage_type: DamageType,
         critical: bool,
     },
+    /// A ranged attacker let fly at someone (the hit or miss comes when the
+    /// projectile arrives).
+    Shot {
+        attacker: Who,
+        target: Who,
+    },
+    /// A projectile burst where it stopped.
+    Exploded {
+        by: Who,
+        radius: u8,
+    },
     /// A blow missed (the target evaded).
     Miss {
         attacker: Who,

@@ -90,6 +90,7 @@ impl Simulation {
         world.insert(Pending::default());
         world.insert(resources::Steps(Vec::with_capacity(256)));
         world.insert(StatusPool::default());
+        world.insert(projectile::Projectiles::default());
         reserve_entity_ids(&mut world);
         apply::ensure_level(&mut world, 1);
         Self {
@@ -164,6 +165,9 @@ impl Simulation {
                 tiles.write_u64(u64::from(t.code()));
             }
             h.write_u64(tiles.finish());
+        }
+        for p in &w.read_resource::<projectile::Projectiles>().flying {
+            hash_debug(&mut h, Some(p));
         }
         let pool = w.read_resource::<StatusPool>();
         let (ids, pos, health) = (

@@ -90,7 +90,37 @@ pub struct ItemState {
     pub at: Point,
 }
 
+/// A projectile in flight, for drawing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProjectileState {
+    pub at: Point,
+    pub glyph: char,
+    pub color: crate::schema::Rgb,
+    /// Who shot it.
+    pub owner: Who,
+}
+
 impl Simulation {
+    /// Fills `out` with the projectiles flying on a level, in launch order.
+    pub fn projectiles_on(&self, depth: i32, out: &mut Vec<ProjectileState>) {
+        out.clear();
+        let flying = self
+            .world
+            .read_resource::<crate::sim::projectile::Projectiles>();
+        out.extend(
+            flying
+                .flying
+                .iter()
+                .filter(|p| p.depth == depth)
+                .map(|p| ProjectileState {
+                    at: p.at,
+                    glyph: p.glyph,
+                    color: p.color,
+                    owner: p.owner,
+                }),
+        );
+    }
+
     /// Every player slot, in join order.
     pub fn players(&self) -> Vec<PlayerId> {
         self.world

@@ -113,6 +113,19 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
         };
         cell.actor = Some(glyph);
     }
+    sim.projectiles_on(hero.depth, &mut observer.projectiles);
+    for p in &observer.projectiles {
+        if let Some(cell) = index(p.at).and_then(|i| cells.get_mut(i))
+            && cell.visible
+            && cell.actor.is_none()
+        {
+            cell.actor = Some(Glyph {
+                ch: p.glyph,
+                color: p.color,
+                kind: GlyphKind::Projectile,
+            });
+        }
+    }
     nearby.sort_by(|a, b| a.distance.cmp(&b.distance).then(a.name.cmp(&b.name)));
 
     let underfoot = observer

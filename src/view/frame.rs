@@ -65,8 +65,13 @@ pub struct Glyph {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GlyphKind {
     Hero(PlayerId),
-    Monster { id: MonsterId, boss: bool },
+    Monster {
+        id: MonsterId,
+        boss: bool,
+    },
     Item(ItemId),
+    /// Something in flight (an arrow, a fireball).
+    Projectile,
 }
 
 /// The side panel.

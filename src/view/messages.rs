@@ -49,7 +49,9 @@ pub fn involves(kind: &EventKind, me: PlayerId) -> bool {
         EventKind::Hit {
             attacker, target, ..
         }
-        | EventKind::Miss { attacker, target } => is_me(attacker) || is_me(target),
+        | EventKind::Miss { attacker, target }
+        | EventKind::Shot { attacker, target } => is_me(attacker) || is_me(target),
+        EventKind::Exploded { by, .. } => is_me(by),
         EventKind::StatusApplied { target, .. }
         | EventKind::StatusEnded { target, .. }
         | EventKind::StatusPulse { target, .. } => is_me(target),
@@ -142,6 +144,15 @@ pub fn item_phrase(content: &Content, item: ItemId, count: u16) -> String {
     format!("{article} {name}")
 }
 
+/// "the goblin's", "your".
+fn possessive(name: &str) -> String {
+    if name == "you" {
+        "Your".to_owned()
+    } else {
+        capitalised(&format!("{name}'s"))
+    }
+}
+
 fn status_adjective(s: StatusKind) -> &'static str {
     match s {
         StatusKind::Burning => "on fire",
@@ -184,6 +195,30 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
                 tone,
             )
         }
+        EventKind::Shot { attacker, target } => {
+            // "The goblin archer shoots an arrow at you."
+            let verb = match attacker {
+                Who::Monster(m) => content
+                    .monster(m)
+                    .ranged
+                    .as_ref()
+                    .map_or("shoots at", |r| r.verb.as_str()),
+                _ => "shoots at",
+            };
+            let tone = if mine(&target) {
+                Tone::Bad
+            } else {
+                Tone::Normal
+            };
+            (
+                format!("{} {verb} {}.", capitalised(&n(attacker)), n(target)),
+                tone,
+            )
+        }
+        EventKind::Exploded { by, .. } => (
+            format!("{} shot bursts in a blast!", possessive(&n(by))),
+            Tone::Important,
+        ),
         EventKind::Miss { attacker, target } => {
             let verb = if mine(&attacker) { "miss" } else { "misses" };
             (

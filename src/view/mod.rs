@@ -23,7 +23,7 @@ pub use frame::{
 pub use messages::{MessageLog, describe, item_phrase};
 
 use crate::sim::algo::grid::Point;
-use crate::sim::query::{ActorState, ItemState};
+use crate::sim::query::{ActorState, ItemState, ProjectileState};
 use crate::sim::{PlayerId, Simulation};
 
 /// One player's presentation state, kept across frames.
@@ -39,6 +39,7 @@ pub struct Observer {
     last_at: Option<(i32, Point)>,
     actors: Vec<ActorState>,
     items: Vec<ItemState>,
+    projectiles: Vec<ProjectileState>,
 }
 
 impl Observer {
@@ -49,6 +50,7 @@ impl Observer {
             camera: Camera::default(),
             item_memory: BTreeMap::new(),
             last_at: None,
+            projectiles: Vec::new(),
             actors: Vec::new(),
             items: Vec::new(),
         }

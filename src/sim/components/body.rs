@@ -131,6 +131,8 @@ pub enum Intent {
     None,
     Move(Dir),
     Attack(Entity),
+    /// Let fly with a ranged attack at a target in range and in the open.
+    Shoot(Entity),
     PickUp,
     Use(u8),
     Drop(u8),

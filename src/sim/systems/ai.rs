@@ -15,6 +15,7 @@ use crate::sim::algo::grid::{Dir, Point};
 use crate::sim::components::{Actor, Ai, AiState, Health, Intent, Monster, Position, Vision};
 use crate::sim::event::{EventKind, SimEvent};
 use crate::sim::level::Level;
+use crate::sim::projectile::clear_shot;
 use crate::sim::resources::{
     ActiveLevels, ActorOrder, Events, Levels, Players, Rules, Tick, WorldSeed,
 };
@@ -143,25 +144,43 @@ impl<'a> System<'a> for Sys {
             });
             let blocked = |p: Point| level.occupant(p).is_some() || !level.is_walkable(p);
 
-            let next = match (mind.state, adjacent) {
-                (AiState::Hunting, Some(pe)) => {
-                    if actor.attack_cooldown > 0 {
-                        // Wait, ready, for the arm to come back.
-                        continue;
+            // A ranged attacker shoots a hunted hero in range and in the
+            // open, and closes in otherwise.
+            let shot = d.rules.0.monster(monster.kind).ranged.as_ref();
+            let shoot_at = target.filter(|&pe| {
+                let Some((shot, p)) = shot.zip(d.positions.get(pe)) else {
+                    return false;
+                };
+                mind.state == AiState::Hunting
+                    && adjacent.is_none()
+                    && actor.attack_cooldown == 0
+                    && p.at.chebyshev(pos.at) <= shot.range
+                    && clear_shot(pos.at, p.at, |q| level.tile(q).is_opaque())
+            });
+            let next = if let Some(pe) = shoot_at {
+                Intent::Shoot(pe)
+            } else {
+                match (mind.state, adjacent) {
+                    (AiState::Hunting, Some(pe)) => {
+                        if actor.attack_cooldown > 0 {
+                            // Wait, ready, for the arm to come back.
+                            continue;
+                        }
+                        Intent::Attack(pe)
                     }
-                    Intent::Attack(pe)
+                    (AiState::Hunting, None) => match level.chase.downhill(pos.at, blocked) {
+                        Some(dir) => Intent::Move(dir),
+                        None => wander(level, pos.at, &mut stream(id), 100),
+                    },
+                    (AiState::Fleeing, _) => match (level.flee.downhill(pos.at, blocked), adjacent)
+                    {
+                        (Some(dir), _) => Intent::Move(dir),
+                        // Cornered: fight back.
+                        (None, Some(pe)) if actor.attack_cooldown == 0 => Intent::Attack(pe),
+                        _ => Intent::Wait,
+                    },
+                    (AiState::Idle, _) => wander(level, pos.at, &mut stream(id), WANDER_PERCENT),
                 }
-                (AiState::Hunting, None) => match level.chase.downhill(pos.at, blocked) {
-                    Some(dir) => Intent::Move(dir),
-                    None => wander(level, pos.at, &mut stream(id), 100),
-                },
-                (AiState::Fleeing, _) => match (level.flee.downhill(pos.at, blocked), adjacent) {
-                    (Some(dir), _) => Intent::Move(dir),
-                    // Cornered: fight back.
-                    (None, Some(pe)) if actor.attack_cooldown == 0 => Intent::Attack(pe),
-                    _ => Intent::Wait,
-                },
-                (AiState::Idle, _) => wander(level, pos.at, &mut stream(id), WANDER_PERCENT),
             };
             actor.spend();
             *intent = next;

@@ -14,6 +14,7 @@ pub mod melee;
 pub mod movement;
 pub mod paths;
 pub mod player_actions;
+pub mod ranged;
 pub mod regen;
 pub mod stairs;
 pub mod status_effects;
@@ -38,6 +39,7 @@ pub struct Systems {
     ai: ai::Sys,
     movement: movement::Sys,
     melee: melee::Sys,
+    ranged: ranged::Sys,
     items: items::Sys,
     stairs: stairs::Sys,
     terrain: terrain::Sys,
@@ -51,13 +53,14 @@ pub struct Systems {
 
 impl Systems {
     /// The names in running order, for profiling and docs.
-    pub const ORDER: [&'static str; 14] = [
+    pub const ORDER: [&'static str; 15] = [
         energy::Sys::NAME,
         player_actions::Sys::NAME,
         ai::Sys::NAME,
         movement::Sys::NAME,
         terrain::Sys::NAME,
         melee::Sys::NAME,
+        ranged::Sys::NAME,
         items::Sys::NAME,
         stairs::Sys::NAME,
         status_effects::Sys::NAME,
@@ -78,6 +81,7 @@ impl Systems {
         self.movement.run_now(world);
         self.terrain.run_now(world);
         self.melee.run_now(world);
+        self.ranged.run_now(world);
         self.items.run_now(world);
         self.stairs.run_now(world);
         // Lasting effects, then the dead are counted.

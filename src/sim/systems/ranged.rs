@@ -1,0 +1,241 @@
+//! Ranged attacks: a shoot intent launches the shooter's projectile at its
+//! target, then every projectile in flight moves at its own speed, hurts the
+//! first foe in its way (pierce lets it fly on), bounces off walls while it
+//! has bounces left, and bursts in a blast where it stops. A shot only ever
+//! hurts the other side: monsters' shots pass over monsters.
+//! Writes `Projectiles`, `Actor` (cooldown) and what a blow touches.
+
+use specs::shred::ResourceId;
+use specs::{
+    Entity, Read, ReadExpect, ReadStorage, System, SystemData, World, Write, WriteStorage,
+};
+
+use super::strike::{Blow, Strike};
+use crate::procgen::seed::{SIM_RANGED, Stream};
+use crate::schema::StatusKind;
+use crate::sim::algo::grid::Point;
+use crate::sim::combat::Attack;
+use crate::sim::components::{Actor, Intent, StableId};
+use crate::sim::event::{EventKind, SimEvent, Who};
+use crate::sim::level::Level;
+use crate::sim::projectile::{Projectile, Projectiles, clear_shot};
+use crate::sim::resources::{ActorOrder, Levels, Rules, Tick, WorldSeed};
+
+#[derive(Default)]
+pub struct Sys;
+
+impl Sys {
+    pub const NAME: &'static str = "ranged";
+}
+
+#[derive(SystemData)]
+pub struct Data<'a> {
+    order: Read<'a, ActorOrder>,
+    tick: Read<'a, Tick>,
+    seed: Read<'a, WorldSeed>,
+    rules: ReadExpect<'a, Rules>,
+    levels: Read<'a, Levels>,
+    projectiles: Write<'a, Projectiles>,
+    intents: ReadStorage<'a, Intent>,
+    ids: ReadStorage<'a, StableId>,
+    actors: WriteStorage<'a, Actor>,
+    strike: Strike<'a>,
+}
+
+impl<'a> System<'a> for Sys {
+    type SystemData = Data<'a>;
+
+    fn run(&mut self, mut d: Self::SystemData) {
+        launch(&mut d);
+        let tick = d.tick.0;
+        let seed = d.seed.0;
+        let mut flying = std::mem::take(&mut d.projectiles.flying);
+        for p in &mut flying {
+            let Some(level) = d.levels.get(p.depth) else {
+                p.range = -1;
+                continue;
+            };
+            if !fly(p, level, &mut d.strike, &d.ids, seed, tick) {
+                burst(p, level, &mut d.strike, seed, tick);
+                p.range = -1;
+            }
+        }
+        flying.retain(|p| p.range >= 0);
+        d.projectiles.flying = flying;
+    }
+}
+
+/// Turns every shoot intent into a projectile on its way.
+fn launch(d: &mut Data<'_>) {
+    for &(_, e) in &d.order.0 {
+        let Some(&Intent::Shoot(target)) = d.intents.get(e) else {
+            continue;
+        };
+        let s = &d.strike;
+        let (Some(&from), Some(&to), Some(owner), Some(aimed_at)) = (
+            s.positions.get(e),
+            s.positions.get(target),
+            s.who(e),
+            s.who(target),
+        ) else {
+            continue;
+        };
+        let (Who::Monster(kind), Some(combat)) = (owner, s.combats.get(e)) else {
+            continue;
+        };
+        let Some(shot) = d.rules.0.monster(kind).ranged.as_ref() else {
+            continue;
+        };
+        if from.depth != to.depth || from.at == to.at {
+            continue;
+        }
+        let weakened = s
+            .statuses
+            .get(e)
+            .is_some_and(|st| st.has(StatusKind::Weakened));
+        let id = d.projectiles.allocate();
+        let pj = &shot.projectile;
+        d.projectiles.flying.push(Projectile {
+            id,
+            depth: from.depth,
+            origin: from.at,
+            delta: (to.at.x - from.at.x, to.at.y - from.at.y),
+            steps: 0,
+            at: from.at,
+            progress: 0,
+            speed: pj.speed,
+            range: shot.range.clamp(1, 64),
+            pierce: pj.pierce,
+            bounce: pj.bounce,
+            radius: pj.radius.min(5),
+            owner,
+            attack: Attack {
+                damage: shot.damage,
+                damage_type: shot.damage_type,
+                attack: combat.attack,
+                accuracy: combat.accuracy,
+                crit_chance: combat.crit_chance,
+                weakened,
+            },
+            on_hit: shot.on_hit,
+            glyph: pj.glyph,
+            color: pj.color,
+            last_hit: 0,
+        });
+        if let Some(a) = d.actors.get_mut(e) {
+            a.attack_cooldown = shot.delay.max(1);
+        }
+        d.strike.events.0.push(SimEvent {
+            depth: from.depth,
+            at: from.at,
+            kind: EventKind::Shot {
+                attacker: owner,
+                target: aimed_at,
+            },
+        });
+    }
+}
+
+/// Whether `target` is on the other side from the shot's owner.
+fn is_foe(s: &Strike<'_>, owner: Who, target: Entity) -> bool {
+    match (owner, s.who(target)) {
+        (Who::Monster(_), Some(Who::Player(_))) => true,
+        (Who::Player(_), Some(Who::Monster(_))) => {
+            !s.monsters.get(target).is_some_and(|m| m.peaceful)
+        }
+        _ => false,
+    }
+}
+
+/// Moves a projectile for one tick. False once it stops (in a wall with no
+/// bounce left, in a foe with no pierce left, or at the end of its range).
+fn fly(
+    p: &mut Projectile,
+    level: &Level,
+    s: &mut Strike<'_>,
+    ids: &ReadStorage<'_, StableId>,
+    seed: u64,
+    tick: u64,
+) -> bool {
+    let blocks = |q: Point| level.tile(q).is_opaque();
+    for _ in 0..p.steps_this_tick() {
+        if p.range <= 0 {
+            return false;
+        }
+        let next = p.next_tile();
+        if blocks(next) {
+            if p.bounce == 0 {
+                return false;
+            }
+            p.bounce -= 1;
+            p.reflect(blocks);
+            continue;
+        }
+        p.at = next;
+        p.steps += 1;
+        p.range -= 1;
+        let Some(target) = level.occupant(next) else {
+            continue;
+        };
+        let target_id = ids.get(target).map_or(0, |i| i.0);
+        if target_id == p.last_hit || !is_foe(s, p.owner, target) {
+            continue;
+        }
+        let blow = Blow {
+            attacker: p.owner,
+            attack: p.attack,
+            on_hit: p.on_hit,
+            unavoidable: false,
+            tick,
+        };
+        let mut hit = Stream::new(seed, SIM_RANGED, &[tick, p.id, target_id]);
+        let mut status = Stream::new(seed, SIM_RANGED, &[tick, p.id, target_id, 1]);
+        s.land(&blow, target, &mut hit, &mut status);
+        p.last_hit = target_id;
+        if p.pierce == 0 {
+            return false;
+        }
+        p.pierce -= 1;
+    }
+    p.range > 0
+}
+
+/// The blast where a projectile stops: every foe within its radius and in
+/// the open from the centre takes the shot's damage, unavoidably.
+fn burst(p: &Projectile, level: &Level, s: &mut Strike<'_>, seed: u64, tick: u64) {
+    let r = i32::from(p.radius);
+    if r == 0 {
+        return;
+    }
+    s.events.0.push(SimEvent {
+        depth: p.depth,
+        at: p.at,
+        kind: EventKind::Exploded {
+            by: p.owner,
+            radius: p.radius,
+        },
+    });
+    let blocks = |q: Point| level.tile(q).is_opaque();
+    let blow = Blow {
+        attacker: p.owner,
+        attack: p.attack,
+        on_hit: p.on_hit,
+        unavoidable: true,
+        tick,
+    };
+    for y in p.at.y - r..=p.at.y + r {
+        for x in p.at.x - r..=p.at.x + r {
+            let q = Point::new(x, y);
+            let Some(target) = level.occupant(q) else {
+                continue;
+            };
+            if !is_foe(s, p.owner, target) || !clear_shot(p.at, q, blocks) {
+                continue;
+            }
+            let n = (y - p.at.y + r) * (2 * r + 1) + (x - p.at.x + r);
+            let mut hit = Stream::new(seed, SIM_RANGED, &[tick, p.id, 2, n as u64]);
+            let mut status = Stream::new(seed, SIM_RANGED, &[tick, p.id, 3, n as u64]);
+            s.land(&blow, target, &mut hit, &mut status);
+        }
+    }
+}
