@@ -5,7 +5,7 @@
 //! nothing is left to explore takes the stairs down.
 
 use crate::schema::Content;
-use crate::schema::items::{ItemKind, PotionEffect};
+use crate::schema::items::{ArmorSlot, ItemKind, PotionEffect};
 use crate::sim::algo::dijkstra::{DijkstraMap, UNREACHED};
 use crate::sim::algo::grid::{Dir, Point};
 use crate::sim::components::AiState;
@@ -242,9 +242,17 @@ fn upgrade_slot(hero: &HeroState, content: &Content) -> Option<u8> {
         ItemKind::Armor(a) => Some(a.defense * 2 + a.evasion),
         _ => None,
     };
+    // What is worn in the slot a piece of armour would go to.
+    let worn_in = |id| match &content.item(id).kind {
+        ItemKind::Armor(a) => ArmorSlot::ALL
+            .iter()
+            .position(|&s| s == a.slot)
+            .and_then(|i| hero.worn.get(i).copied().flatten()),
+        _ => None,
+    };
     let worn_weapon = hero.weapon.and_then(weapon_score).unwrap_or(0);
-    let worn_armor = hero.armor.and_then(armor_score).unwrap_or(-1);
     hero.pack_items().find_map(|(i, s)| {
+        let worn_armor = worn_in(s.item).and_then(armor_score).unwrap_or(-1);
         let better = weapon_score(s.item).is_some_and(|v| v > worn_weapon)
             || armor_score(s.item).is_some_and(|v| v > worn_armor);
         better.then(|| u8::try_from(i).ok()).flatten()

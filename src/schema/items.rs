@@ -79,11 +79,56 @@ pub struct WeaponDef {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ArmorDef {
+    /// Where it is worn: one item per slot.
+    #[serde(default)]
+    pub slot: ArmorSlot,
     pub defense: i32,
     #[serde(default)]
     pub evasion: i32,
     #[serde(default)]
     pub resist: Resistances,
+}
+
+/// The places armour is worn, one item in each.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub enum ArmorSlot {
+    Head,
+    #[default]
+    Chest,
+    Legs,
+    Boots,
+    Gloves,
+    Shield,
+    /// Rings, amulets, implants, charms.
+    Accessory,
+}
+
+impl ArmorSlot {
+    pub const COUNT: usize = 7;
+    pub const ALL: [ArmorSlot; Self::COUNT] = [
+        ArmorSlot::Head,
+        ArmorSlot::Chest,
+        ArmorSlot::Legs,
+        ArmorSlot::Boots,
+        ArmorSlot::Gloves,
+        ArmorSlot::Shield,
+        ArmorSlot::Accessory,
+    ];
+
+    /// How the pack screen labels the slot.
+    pub const fn label(self) -> &'static str {
+        match self {
+            ArmorSlot::Head => "Head",
+            ArmorSlot::Chest => "Body",
+            ArmorSlot::Legs => "Legs",
+            ArmorSlot::Boots => "Feet",
+            ArmorSlot::Gloves => "Hands",
+            ArmorSlot::Shield => "Shield",
+            ArmorSlot::Accessory => "Trinket",
+        }
+    }
 }
 
 fn default_weight() -> u32 {

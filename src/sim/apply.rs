@@ -204,7 +204,9 @@ pub fn spawn_player(world: &mut World, player: PlayerId, name: &str) -> Option<E
     for &item in content.start_items() {
         match content.item(item).kind {
             ItemKind::Weapon(_) if inventory.weapon.is_none() => inventory.weapon = Some(item),
-            ItemKind::Armor(_) if inventory.armor.is_none() => inventory.armor = Some(item),
+            ItemKind::Armor(ref a) if inventory.worn_in(a.slot).is_none() => {
+                inventory.wear(&content, item);
+            }
             ItemKind::Gold(s) => inventory.gold += i64::from(s.max()),
             ItemKind::Potion(_) => {
                 inventory.add(item, 1, true);

@@ -6,7 +6,8 @@ use crate::schema::items::ItemKind;
 use crate::schema::{Content, Resistances};
 
 /// A hero's fighting stats: the base (from the schema and level-ups) with the
-/// wielded weapon replacing bare-hand damage and armour adding defence.
+/// wielded weapon replacing bare-hand damage and every piece of armour worn
+/// adding its defence, evasion and resistances.
 pub fn effective_combat(base: &Combat, inventory: &Inventory, content: &Content) -> Combat {
     let mut c = *base;
     if let Some(w) = inventory.weapon
@@ -20,13 +21,14 @@ pub fn effective_combat(base: &Combat, inventory: &Inventory, content: &Content)
         c.attack_delay = w.attack_delay.max(1);
         c.on_hit = w.on_hit;
     }
-    if let Some(a) = inventory.armor
-        && let ItemKind::Armor(a) = &content.item(a).kind
-    {
-        c.defense += a.defense;
-        c.evasion = (c.evasion + a.evasion).clamp(0, 95);
-        c.resist = add_resist(&c.resist, &a.resist);
+    for a in inventory.worn.iter().flatten() {
+        if let ItemKind::Armor(a) = &content.item(*a).kind {
+            c.defense += a.defense;
+            c.evasion += a.evasion;
+            c.resist = add_resist(&c.resist, &a.resist);
+        }
     }
+    c.evasion = c.evasion.clamp(0, 95);
     c
 }
 
@@ -77,11 +79,46 @@ mod tests {
         let plain = effective_combat(&base, &inv, &content);
         assert_eq!(plain, base);
         inv.weapon = content.item_id("short_sword");
-        inv.armor = content.item_id("salamander_cloak");
+        inv.wear(
+            &content,
+            content.item_id("salamander_cloak").expect("cloak"),
+        );
         let c = effective_combat(&base, &inv, &content);
         assert_eq!(c.damage, crate::schema::Span(3, 7));
         assert_eq!(c.attack, base.attack + 1);
         assert_eq!(c.defense, base.defense + 2);
         assert_eq!(c.resist.get(crate::schema::DamageType::Fire), 60);
+    }
+
+    #[test]
+    fn armour_in_different_slots_adds_up_and_a_slot_holds_one_piece() {
+        use crate::schema::items::{ArmorSlot, ItemKind};
+        let mut content = load_defaults().expect("defaults load");
+        let armours: Vec<_> = content
+            .item_ids()
+            .filter(|&id| matches!(content.item(id).kind, ItemKind::Armor(_)))
+            .collect();
+        assert!(armours.len() >= 2, "need two armours to test with");
+        let (helm, mail) = (armours[0], armours[1]);
+        if let ItemKind::Armor(a) = &mut content.items[helm.index()].kind {
+            a.slot = ArmorSlot::Head;
+        }
+        if let ItemKind::Armor(a) = &mut content.items[mail.index()].kind {
+            a.slot = ArmorSlot::Chest;
+        }
+        let defence = |id| match &content.item(id).kind {
+            ItemKind::Armor(a) => a.defense,
+            _ => 0,
+        };
+        let base = starting_combat(&content);
+        let mut inv = Inventory::new(4);
+        assert_eq!(inv.wear(&content, helm), None);
+        assert_eq!(inv.wear(&content, mail), None);
+        let c = effective_combat(&base, &inv, &content);
+        assert_eq!(c.defense, base.defense + defence(helm) + defence(mail));
+        // A second helmet replaces the first.
+        assert_eq!(inv.wear(&content, helm), Some(helm));
+        assert_eq!(inv.worn_in(ArmorSlot::Head), Some(helm));
+        assert_eq!(inv.worn.iter().flatten().count(), 2);
     }
 }

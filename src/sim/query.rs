@@ -35,7 +35,8 @@ pub struct HeroState {
     pub speed: i32,
     pub gold: i64,
     pub weapon: Option<ItemId>,
-    pub armor: Option<ItemId>,
+    /// Armour worn, one per slot in `ArmorSlot::ALL` order.
+    pub worn: [Option<ItemId>; crate::schema::items::ArmorSlot::COUNT],
     /// One entry per pack slot (`None` when empty); slot `i` is letter `i`.
     pub pack: Vec<Option<Stack>>,
     pub pack_capacity: usize,
@@ -162,7 +163,7 @@ impl Simulation {
             speed: actor.speed,
             gold: inv.gold,
             weapon: inv.weapon,
-            armor: inv.armor,
+            worn: inv.worn,
             pack_capacity: inv.capacity(),
             pack: inv.slots,
             statuses,

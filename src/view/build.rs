@@ -1,6 +1,6 @@
 //! Building a [`Frame`] from the simulation for one observer.
 
-use crate::schema::items::{ItemKind, PotionEffect};
+use crate::schema::items::{ArmorSlot, ItemKind, PotionEffect};
 use crate::schema::{Content, ItemId};
 use crate::sim::algo::grid::Point;
 use crate::sim::components::AiState;
@@ -142,6 +142,13 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
         .map(|(i, s)| pack_line(&content, i, s.item, s.count))
         .collect();
     let c = hero.combat;
+    let worn: Vec<(String, String)> = ArmorSlot::ALL
+        .iter()
+        .zip(hero.worn)
+        .filter_map(|(slot, item)| {
+            Some((slot.label().to_owned(), content.item(item?).name.clone()))
+        })
+        .collect();
     let hud = Hud {
         name: hero.name.clone(),
         seed: sim.seed(),
@@ -160,7 +167,8 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
         evasion: c.evasion,
         gold: hero.gold,
         weapon: hero.weapon.map(|w| content.item(w).name.clone()),
-        armor: hero.armor.map(|a| content.item(a).name.clone()),
+        armor: armour_summary(&worn),
+        worn,
         statuses: hero.statuses.iter().map(|s| s.kind).collect(),
         kills: hero.kills,
         deepest: hero.deepest,
@@ -263,4 +271,17 @@ pub fn slot_letter(i: usize) -> char {
 /// The pack slot of a letter, if it names one.
 pub fn letter_slot(c: char) -> Option<u8> {
     c.is_ascii_lowercase().then(|| c as u8 - b'a')
+}
+
+/// The side panel's armour line: the body armour (or the first piece worn),
+/// and how many more pieces are worn.
+fn armour_summary(worn: &[(String, String)]) -> Option<String> {
+    let main = worn
+        .iter()
+        .find(|(slot, _)| slot == ArmorSlot::Chest.label())
+        .or_else(|| worn.first())?;
+    Some(match worn.len() {
+        1 => main.1.clone(),
+        n => format!("{} +{}", main.1, n - 1),
+    })
 }

@@ -96,7 +96,10 @@ pub struct Hud {
     pub evasion: i32,
     pub gold: i64,
     pub weapon: Option<String>,
+    /// The body armour (or first piece) worn, and how many more.
     pub armor: Option<String>,
+    /// Every piece of armour worn: slot label and item name.
+    pub worn: Vec<(String, String)>,
     pub statuses: Vec<StatusKind>,
     pub kills: u32,
     pub deepest: i32,

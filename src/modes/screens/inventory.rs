@@ -57,7 +57,12 @@ impl Screen for Inventory {
             )
         };
         lines.push(worn("Wielding", &hud.weapon));
-        lines.push(worn("Wearing ", &hud.armor));
+        if hud.worn.is_empty() {
+            lines.push(worn("Wearing ", &None));
+        }
+        for (slot, item) in &hud.worn {
+            lines.push(OverlayLine::toned(format!("{slot:<8}: {item}"), Tone::Good));
+        }
         lines.push(OverlayLine::new(format!("Gold: {}", hud.gold)));
         lines.push(OverlayLine::new(""));
         if hud.pack.is_empty() {

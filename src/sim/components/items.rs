@@ -3,6 +3,7 @@
 use specs::{Component, DenseVecStorage, VecStorage};
 
 use crate::schema::ItemId;
+use crate::schema::items::ArmorSlot;
 
 /// An item lying on a tile (with a `Position`); gold keeps its amount in
 /// `count`.
@@ -32,7 +33,8 @@ pub struct Inventory {
     pub slots: Vec<Option<Stack>>,
     pub gold: i64,
     pub weapon: Option<ItemId>,
-    pub armor: Option<ItemId>,
+    /// Armour worn, one per [`ArmorSlot`] (indexed by its order in `ALL`).
+    pub worn: [Option<ItemId>; ArmorSlot::COUNT],
 }
 
 impl Inventory {
@@ -41,8 +43,24 @@ impl Inventory {
             slots: vec![None; capacity],
             gold: 0,
             weapon: None,
-            armor: None,
+            worn: [None; ArmorSlot::COUNT],
         }
+    }
+
+    /// Puts on a piece of armour in its slot, returning what it replaces
+    /// (`None` also when `item` is not armour).
+    pub fn wear(&mut self, content: &crate::schema::Content, item: ItemId) -> Option<ItemId> {
+        let crate::schema::items::ItemKind::Armor(a) = &content.item(item).kind else {
+            return None;
+        };
+        let i = ArmorSlot::ALL.iter().position(|&s| s == a.slot)?;
+        self.worn.get_mut(i)?.replace(item)
+    }
+
+    /// The armour worn in `slot`.
+    pub fn worn_in(&self, slot: ArmorSlot) -> Option<ItemId> {
+        let i = ArmorSlot::ALL.iter().position(|&s| s == slot)?;
+        self.worn.get(i).copied().flatten()
     }
 
     pub fn capacity(&self) -> usize {

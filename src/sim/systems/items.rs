@@ -232,12 +232,11 @@ fn use_item(
         ItemKind::Weapon(_) | ItemKind::Armor(_) => {
             let is_weapon = matches!(content.item(item).kind, ItemKind::Weapon(_));
             inv.take_one(slot);
-            let worn = if is_weapon {
-                &mut inv.weapon
+            let old: Option<ItemId> = if is_weapon {
+                inv.weapon.replace(item)
             } else {
-                &mut inv.armor
+                inv.wear(content, item)
             };
-            let old: Option<ItemId> = worn.replace(item);
             if let Some(old) = old {
                 inv.add(old, 1, false);
                 d.events.0.push(ev(EventKind::Unequipped {
