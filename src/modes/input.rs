@@ -45,6 +45,8 @@ pub enum Command {
     Drop,
     /// Drink the best healing potion carried.
     QuickHeal,
+    /// Shoot the wielded ranged weapon at the nearest monster in sight.
+    Fire,
     /// Show the message history.
     Messages,
     /// Switch between real time and turn-based play.
@@ -82,6 +84,7 @@ pub fn command(key: Key) -> Option<Command> {
         Key::Char('i') => C::Inventory,
         Key::Char('d') => C::Drop,
         Key::Char('p') => C::QuickHeal,
+        Key::Char('f') => C::Fire,
         Key::Char('m') => C::Messages,
         Key::Char('T') => C::TogglePace,
         Key::Char('?') => C::Help,
@@ -110,6 +113,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("i", "pack: drink, wield or wear"),
     ("d", "drop an item"),
     ("p", "drink a healing potion"),
+    ("f", "shoot the nearest monster (bow, gun, wand)"),
     ("m", "message history"),
     ("T", "real time / turn-based"),
     ("?", "this help"),

@@ -74,6 +74,19 @@ pub struct WeaponDef {
     /// A status its hits may inflict.
     #[serde(default)]
     pub on_hit: Option<StatusSpec>,
+    /// Bows, guns and wands also shoot (`f`): the weapon's damage, carried
+    /// by this projectile up to `range` tiles.
+    #[serde(default)]
+    pub ranged: Option<WeaponShot>,
+}
+
+/// How a ranged weapon shoots.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeaponShot {
+    /// Tiles; `1..=64`.
+    pub range: i32,
+    pub projectile: super::monsters::ProjectileDef,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

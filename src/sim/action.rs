@@ -27,6 +27,9 @@ pub enum Action {
     Descend,
     /// Take the stairs up (standing on them).
     Ascend,
+    /// Shoot the wielded ranged weapon at the tile this far from the hero
+    /// (the shot flies on past it).
+    Fire { dx: i8, dy: i8 },
 }
 
 /// One player's action for one tick.

@@ -73,7 +73,8 @@ pub enum EventKind {
     /// projectile arrives).
     Shot {
         attacker: Who,
-        target: Who,
+        /// Who stood on the aimed-at tile, if anyone.
+        target: Option<Who>,
     },
     /// A projectile burst where it stopped.
     Exploded {

@@ -100,6 +100,7 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
                     boss: a.boss,
                     fleeing: a.mind == AiState::Fleeing,
                     distance: a.at.chebyshev(hero.at),
+                    offset: (a.at.x - hero.at.x, a.at.y - hero.at.y),
                 });
                 Glyph {
                     ch: def.glyph,
@@ -168,6 +169,10 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
         gold: hero.gold,
         weapon: hero.weapon.map(|w| content.item(w).name.clone()),
         armor: armour_summary(&worn),
+        shot_range: hero.weapon.and_then(|w| match &content.item(w).kind {
+            ItemKind::Weapon(w) => w.ranged.as_ref().map(|r| r.range),
+            _ => None,
+        }),
         worn,
         statuses: hero.statuses.iter().map(|s| s.kind).collect(),
         kills: hero.kills,

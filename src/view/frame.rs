@@ -100,6 +100,8 @@ pub struct Hud {
     pub armor: Option<String>,
     /// Every piece of armour worn: slot label and item name.
     pub worn: Vec<(String, String)>,
+    /// The range of the wielded weapon's shots, if it shoots.
+    pub shot_range: Option<i32>,
     pub statuses: Vec<StatusKind>,
     pub kills: u32,
     pub deepest: i32,
@@ -129,6 +131,8 @@ pub struct Nearby {
     pub boss: bool,
     pub fleeing: bool,
     pub distance: i32,
+    /// Where it stands relative to the hero (x, y), for aiming.
+    pub offset: (i32, i32),
 }
 
 /// One pack slot.

@@ -49,8 +49,10 @@ pub fn involves(kind: &EventKind, me: PlayerId) -> bool {
         EventKind::Hit {
             attacker, target, ..
         }
-        | EventKind::Miss { attacker, target }
-        | EventKind::Shot { attacker, target } => is_me(attacker) || is_me(target),
+        | EventKind::Miss { attacker, target } => is_me(attacker) || is_me(target),
+        EventKind::Shot { attacker, target } => {
+            is_me(attacker) || target.as_ref().is_some_and(is_me)
+        }
         EventKind::Exploded { by, .. } => is_me(by),
         EventKind::StatusApplied { target, .. }
         | EventKind::StatusEnded { target, .. }
@@ -196,24 +198,27 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
             )
         }
         EventKind::Shot { attacker, target } => {
-            // "The goblin archer shoots an arrow at you."
+            // "The goblin archer shoots an arrow at you." / "You shoot at the orc."
             let verb = match attacker {
                 Who::Monster(m) => content
                     .monster(m)
                     .ranged
                     .as_ref()
                     .map_or("shoots at", |r| r.verb.as_str()),
+                _ if mine(&attacker) => "shoot at",
                 _ => "shoots at",
             };
-            let tone = if mine(&target) {
+            let tone = if target.as_ref().is_some_and(mine) {
                 Tone::Bad
             } else {
                 Tone::Normal
             };
-            (
-                format!("{} {verb} {}.", capitalised(&n(attacker)), n(target)),
-                tone,
-            )
+            let text = match target {
+                Some(t) => format!("{} {verb} {}.", capitalised(&n(attacker)), n(t)),
+                None if mine(&attacker) => "You shoot.".to_owned(),
+                None => format!("{} shoots.", capitalised(&n(attacker))),
+            };
+            (text, tone)
         }
         EventKind::Exploded { by, .. } => (
             format!("{} shot bursts in a blast!", possessive(&n(by))),

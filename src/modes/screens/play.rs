@@ -37,6 +37,7 @@ impl Screen for Play {
             Command::Inventory => push(Box::new(Inventory::new(InventoryMode::Use))),
             Command::Drop => push(Box::new(Inventory::new(InventoryMode::Drop))),
             Command::QuickHeal => quick_heal(hud),
+            Command::Fire => fire(hud),
             Command::Messages => push(Box::<Messages>::default()),
             Command::TogglePace => Outcome::control(Control::TogglePace),
             Command::Help => push(Box::new(Help)),
@@ -51,6 +52,31 @@ impl Screen for Play {
     fn pauses(&self) -> bool {
         false
     }
+}
+
+/// Shoots the wielded ranged weapon at the nearest monster in sight and in
+/// range (monsters that are not fleeing first).
+fn fire(hud: &Hud) -> Outcome {
+    let Some(range) = hud.shot_range else {
+        return Outcome::note("You have nothing to shoot with: wield a bow, a gun or a wand.");
+    };
+    let target = hud
+        .nearby
+        .iter()
+        .filter(|m| m.distance <= range)
+        .min_by_key(|m| (m.fleeing, m.distance));
+    let Some(m) = target else {
+        return Outcome::note(if hud.nearby.is_empty() {
+            "There is nothing in sight to shoot at."
+        } else {
+            "Nothing in sight is within range."
+        });
+    };
+    let clamp = |v: i32| i8::try_from(v.clamp(-64, 64)).unwrap_or(0);
+    Outcome::act(Action::Fire {
+        dx: clamp(m.offset.0),
+        dy: clamp(m.offset.1),
+    })
 }
 
 /// Drinks the healing potion whose strength is closest to what is missing

@@ -133,6 +133,11 @@ pub enum Intent {
     Attack(Entity),
     /// Let fly with a ranged attack at a target in range and in the open.
     Shoot(Entity),
+    /// A hero shoots the wielded weapon towards this offset.
+    Fire {
+        dx: i8,
+        dy: i8,
+    },
     PickUp,
     Use(u8),
     Drop(u8),

@@ -95,6 +95,9 @@ impl<'a> System<'a> for Sys {
                 Action::Drop(slot) => Intent::Drop(slot),
                 Action::Descend => Intent::Stairs { down: true },
                 Action::Ascend => Intent::Stairs { down: false },
+                Action::Fire { .. } if actor.attack_cooldown > 0 => continue,
+                Action::Fire { dx: 0, dy: 0 } => Intent::None,
+                Action::Fire { dx, dy } => Intent::Fire { dx, dy },
             };
             hero.pending = None;
             if next != Intent::None {

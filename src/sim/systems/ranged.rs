@@ -1,5 +1,5 @@
-//! Ranged attacks: a shoot intent launches the shooter's projectile at its
-//! target, then every projectile in flight moves at its own speed, hurts the
+//! Ranged attacks: a shoot intent (monsters) or fire intent (heroes with a
+//! ranged weapon) launches the shooter's projectile at its target, then every projectile in flight moves at its own speed, hurts the
 //! first foe in its way (pierce lets it fly on), bounces off walls while it
 //! has bounces left, and bursts in a blast where it stops. A shot only ever
 //! hurts the other side: monsters' shots pass over monsters.
@@ -13,9 +13,10 @@ use specs::{
 use super::strike::{Blow, Strike};
 use crate::procgen::seed::{SIM_RANGED, Stream};
 use crate::schema::StatusKind;
+use crate::schema::items::ItemKind;
 use crate::sim::algo::grid::Point;
 use crate::sim::combat::Attack;
-use crate::sim::components::{Actor, Intent, StableId};
+use crate::sim::components::{Actor, Intent, Inventory, StableId};
 use crate::sim::event::{EventKind, SimEvent, Who};
 use crate::sim::level::Level;
 use crate::sim::projectile::{Projectile, Projectiles, clear_shot};
@@ -38,6 +39,7 @@ pub struct Data<'a> {
     projectiles: Write<'a, Projectiles>,
     intents: ReadStorage<'a, Intent>,
     ids: ReadStorage<'a, StableId>,
+    inventories: ReadStorage<'a, Inventory>,
     actors: WriteStorage<'a, Actor>,
     strike: Strike<'a>,
 }
@@ -65,65 +67,103 @@ impl<'a> System<'a> for Sys {
     }
 }
 
-/// Turns every shoot intent into a projectile on its way.
+/// Turns every shoot or fire intent into a projectile on its way: a
+/// monster's own ranged attack, or the hero's wielded ranged weapon.
 fn launch(d: &mut Data<'_>) {
     for &(_, e) in &d.order.0 {
-        let Some(&Intent::Shoot(target)) = d.intents.get(e) else {
-            continue;
-        };
         let s = &d.strike;
-        let (Some(&from), Some(&to), Some(owner), Some(aimed_at)) = (
-            s.positions.get(e),
-            s.positions.get(target),
-            s.who(e),
-            s.who(target),
-        ) else {
+        let (Some(&from), Some(owner), Some(combat)) =
+            (s.positions.get(e), s.who(e), s.combats.get(e))
+        else {
             continue;
         };
-        let (Who::Monster(kind), Some(combat)) = (owner, s.combats.get(e)) else {
-            continue;
+        let to = match d.intents.get(e) {
+            Some(&Intent::Shoot(target)) => match s.positions.get(target) {
+                Some(p) if p.depth == from.depth => p.at,
+                _ => continue,
+            },
+            Some(&Intent::Fire { dx, dy }) => {
+                Point::new(from.at.x + i32::from(dx), from.at.y + i32::from(dy))
+            }
+            _ => continue,
         };
-        let Some(shot) = d.rules.0.monster(kind).ranged.as_ref() else {
-            continue;
-        };
-        if from.depth != to.depth || from.at == to.at {
+        if to == from.at {
             continue;
         }
+        let content = &d.rules.0;
+        let (range, pj, delay, attack_span, damage_type, on_hit) = match owner {
+            Who::Monster(kind) => {
+                let Some(r) = content.monster(kind).ranged.as_ref() else {
+                    continue;
+                };
+                (
+                    r.range,
+                    &r.projectile,
+                    r.delay,
+                    r.damage,
+                    r.damage_type,
+                    r.on_hit,
+                )
+            }
+            Who::Player(_) => {
+                let weapon = d.inventories.get(e).and_then(|i| i.weapon);
+                let Some(ItemKind::Weapon(w)) = weapon.map(|w| &content.item(w).kind) else {
+                    continue;
+                };
+                let Some(shot) = w.ranged.as_ref() else {
+                    continue;
+                };
+                let (c, pj) = (combat, &shot.projectile);
+                (
+                    shot.range,
+                    pj,
+                    c.attack_delay,
+                    c.damage,
+                    c.damage_type,
+                    c.on_hit,
+                )
+            }
+            Who::Hazard(_) => continue,
+        };
         let weakened = s
             .statuses
             .get(e)
             .is_some_and(|st| st.has(StatusKind::Weakened));
+        let aimed_at = d
+            .levels
+            .get(from.depth)
+            .and_then(|l| l.occupant(to))
+            .and_then(|t| s.who(t));
         let id = d.projectiles.allocate();
-        let pj = &shot.projectile;
         d.projectiles.flying.push(Projectile {
             id,
             depth: from.depth,
             origin: from.at,
-            delta: (to.at.x - from.at.x, to.at.y - from.at.y),
+            delta: (to.x - from.at.x, to.y - from.at.y),
             steps: 0,
             at: from.at,
             progress: 0,
             speed: pj.speed,
-            range: shot.range.clamp(1, 64),
+            range: range.clamp(1, 64),
             pierce: pj.pierce,
             bounce: pj.bounce,
             radius: pj.radius.min(5),
             owner,
             attack: Attack {
-                damage: shot.damage,
-                damage_type: shot.damage_type,
+                damage: attack_span,
+                damage_type,
                 attack: combat.attack,
                 accuracy: combat.accuracy,
                 crit_chance: combat.crit_chance,
                 weakened,
             },
-            on_hit: shot.on_hit,
+            on_hit,
             glyph: pj.glyph,
             color: pj.color,
             last_hit: 0,
         });
         if let Some(a) = d.actors.get_mut(e) {
-            a.attack_cooldown = shot.delay.max(1);
+            a.attack_cooldown = delay.max(1);
         }
         d.strike.events.0.push(SimEvent {
             depth: from.depth,
