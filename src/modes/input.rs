@@ -110,7 +110,7 @@ pub const HELP: &[(&str, &str)] = &[
     (". or 5", "wait a moment"),
     ("g or ,", "pick up what lies here"),
     ("> and <", "take the stairs, or walk to them"),
-    ("i", "pack: drink, wield or wear"),
+    ("i", "pack: drink, eat, read, throw, wear"),
     ("d", "drop an item"),
     ("p", "drink a healing potion"),
     ("f", "shoot the nearest monster (bow, gun, wand)"),

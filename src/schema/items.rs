@@ -43,6 +43,45 @@ pub enum ItemKind {
     /// Picked up straight into the purse; the amount is rolled in the span
     /// and grows with depth.
     Gold(Span),
+    /// Eaten from the inventory; used up. Does what a potion would (a
+    /// ration heals slowly with `Status(Regenerating)`).
+    Food(PotionEffect),
+    /// Read from the inventory; used up.
+    Scroll(ScrollEffect),
+    /// Thrown from the inventory at the nearest monster in sight (bombs,
+    /// grenades, throwing knives); used up.
+    Thrown(ThrownDef),
+}
+
+/// What reading a scroll does.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ScrollEffect {
+    /// Shows the whole layout of the level.
+    Mapping,
+    /// A blast around the reader that hurts every foe in the open within
+    /// the radius, and never the reader.
+    Blast {
+        damage: Span,
+        #[serde(default)]
+        damage_type: DamageType,
+        radius: u8,
+        #[serde(default)]
+        on_hit: Option<StatusSpec>,
+    },
+}
+
+/// A thrown item: its damage, how far it flies and how.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThrownDef {
+    pub damage: Span,
+    #[serde(default)]
+    pub damage_type: DamageType,
+    /// Tiles; targets farther away are not thrown at.
+    pub range: i32,
+    pub projectile: super::monsters::ProjectileDef,
+    #[serde(default)]
+    pub on_hit: Option<StatusSpec>,
 }
 
 /// What drinking a potion does.

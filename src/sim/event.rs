@@ -125,6 +125,19 @@ pub enum EventKind {
         player: PlayerId,
         item: ItemId,
     },
+    /// Food eaten, a scroll read or something thrown.
+    Consumed {
+        player: PlayerId,
+        item: ItemId,
+    },
+    /// A thrown item had nothing in sight and range to be thrown at.
+    NoTarget {
+        player: PlayerId,
+    },
+    /// The level's layout is revealed to a hero.
+    Mapped {
+        player: PlayerId,
+    },
     Healed {
         who: Who,
         amount: i32,

@@ -7,6 +7,7 @@
 //! once warm. The flight maths here is pure and unit-tested; the
 //! `systems::ranged` system launches, moves and lands them.
 
+use crate::schema::monsters::ProjectileDef;
 use crate::schema::{Rgb, StatusSpec};
 use crate::sim::algo::grid::Point;
 use crate::sim::combat::Attack;
@@ -51,6 +52,41 @@ pub struct Projectile {
 }
 
 impl Projectile {
+    /// A projectile leaving `from` towards `to` (it flies on past it).
+    #[allow(clippy::too_many_arguments)]
+    pub fn launch(
+        id: u64,
+        depth: i32,
+        from: Point,
+        to: Point,
+        range: i32,
+        def: &ProjectileDef,
+        owner: Who,
+        attack: Attack,
+        on_hit: Option<StatusSpec>,
+    ) -> Self {
+        Self {
+            id,
+            depth,
+            origin: from,
+            delta: (to.x - from.x, to.y - from.y),
+            steps: 0,
+            at: from,
+            progress: 0,
+            speed: def.speed,
+            range: range.clamp(0, 64),
+            pierce: def.pierce,
+            bounce: def.bounce,
+            radius: def.radius.min(5),
+            owner,
+            attack,
+            on_hit,
+            glyph: def.glyph,
+            color: def.color,
+            last_hit: 0,
+        }
+    }
+
     /// How many whole tiles it moves this tick, keeping the remainder.
     pub fn steps_this_tick(&mut self) -> i32 {
         self.progress += self.speed.clamp(1, 400);

@@ -1,6 +1,6 @@
 //! Building a [`Frame`] from the simulation for one observer.
 
-use crate::schema::items::{ArmorSlot, ItemKind, PotionEffect};
+use crate::schema::items::{ArmorSlot, ItemKind, PotionEffect, ScrollEffect};
 use crate::schema::{Content, ItemId};
 use crate::sim::algo::grid::Point;
 use crate::sim::components::AiState;
@@ -219,16 +219,50 @@ pub(super) fn item_glyph(content: &Content, item: ItemId) -> Glyph {
 /// A pack slot with what using it does and its numbers.
 fn pack_line(content: &Content, slot: usize, item: ItemId, count: u16) -> PackLine {
     let def = content.item(item);
+    let effect = |e: &PotionEffect| match e {
+        PotionEffect::Heal(n) => format!("heals {n}"),
+        PotionEffect::Status(s) => format!("{} for {}s", s.kind.name(), s.duration / 20),
+        PotionEffect::Cure => "ends burning, poison, weakness".to_owned(),
+    };
     let (usable, detail, heals) = match &def.kind {
-        ItemKind::Potion(PotionEffect::Heal(n)) => ("drink", format!("heals {n}"), *n),
-        ItemKind::Potion(PotionEffect::Status(s)) => (
+        ItemKind::Potion(e) => (
             "drink",
-            format!("{} for {}s", s.kind.name(), s.duration / 20),
+            effect(e),
+            if let PotionEffect::Heal(n) = e { *n } else { 0 },
+        ),
+        ItemKind::Food(e) => ("eat", effect(e), 0),
+        ItemKind::Scroll(ScrollEffect::Mapping) => ("read", "shows the level".to_owned(), 0),
+        ItemKind::Scroll(ScrollEffect::Blast {
+            damage,
+            damage_type,
+            radius,
+            ..
+        }) => (
+            "read",
+            format!(
+                "{} blast {}-{}, radius {radius}",
+                damage_type.name(),
+                damage.min(),
+                damage.max()
+            ),
             0,
         ),
-        ItemKind::Potion(PotionEffect::Cure) => {
-            ("drink", "ends burning, poison, weakness".to_owned(), 0)
-        }
+        ItemKind::Thrown(t) => (
+            "throw",
+            format!(
+                "{} {}-{}, range {}{}",
+                t.damage_type.name(),
+                t.damage.min(),
+                t.damage.max(),
+                t.range,
+                if t.projectile.radius > 0 {
+                    ", bursts"
+                } else {
+                    ""
+                }
+            ),
+            0,
+        ),
         ItemKind::Weapon(w) => (
             "wield",
             format!(

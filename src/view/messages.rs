@@ -1,5 +1,6 @@
 //! Messages: turning events into sentences, and the log that keeps them.
 
+use crate::schema::items::ItemKind;
 use crate::schema::{Content, DamageType, ItemId, StatusKind};
 use crate::sim::event::Hazard;
 use crate::sim::{EventKind, PlayerId, Simulation, Who};
@@ -65,6 +66,9 @@ pub fn involves(kind: &EventKind, me: PlayerId) -> bool {
         | EventKind::PickedUp { player, .. }
         | EventKind::PickedUpGold { player, .. }
         | EventKind::Drank { player, .. }
+        | EventKind::Consumed { player, .. }
+        | EventKind::NoTarget { player }
+        | EventKind::Mapped { player }
         | EventKind::Cured { player }
         | EventKind::Equipped { player, .. }
         | EventKind::Unequipped { player, .. }
@@ -129,10 +133,7 @@ fn hit_verb(t: DamageType) -> (&'static str, &'static str) {
 /// "a potion of healing", "3 x potion of healing", "12 gold".
 pub fn item_phrase(content: &Content, item: ItemId, count: u16) -> String {
     let name = &content.item(item).name;
-    if matches!(
-        content.item(item).kind,
-        crate::schema::items::ItemKind::Gold(_)
-    ) {
+    if matches!(content.item(item).kind, ItemKind::Gold(_)) {
         return format!("{count} {name}");
     }
     if count > 1 {
@@ -220,6 +221,26 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
             };
             (text, tone)
         }
+        EventKind::Consumed { item, .. } => {
+            let verb = match content.item(item).kind {
+                ItemKind::Food(_) => "eat",
+                ItemKind::Scroll(_) => "read",
+                ItemKind::Thrown(_) => "throw",
+                _ => "use",
+            };
+            (
+                format!("You {verb} the {}.", content.item(item).name),
+                Tone::Normal,
+            )
+        }
+        EventKind::NoTarget { .. } => (
+            "There is nothing in sight and in range to throw it at.".to_owned(),
+            Tone::Normal,
+        ),
+        EventKind::Mapped { .. } => (
+            "The whole layout of this level comes to you.".to_owned(),
+            Tone::Good,
+        ),
         EventKind::Exploded { by, .. } => (
             format!("{} shot bursts in a blast!", possessive(&n(by))),
             Tone::Important,

@@ -1,4 +1,5 @@
-//! The pack: pick a letter to drink, wield or wear it (or to drop it).
+//! The pack: pick a letter to drink, eat, read, throw, wield or wear it (or
+//! to drop it).
 
 use super::{Control, Outcome, Screen};
 use crate::modes::input::Key;

@@ -12,7 +12,7 @@ use super::common::{Resistances, Span, StatusSpec};
 use super::error::{SchemaError, SchemaErrorKind as K, SchemaErrors};
 use super::game::GameRules;
 use super::genres::{GenreDef, GenreId, GenreMix};
-use super::items::{ItemDef, ItemKind, PotionEffect};
+use super::items::{ItemDef, ItemKind, PotionEffect, ScrollEffect};
 use super::levels::LevelBand;
 use super::load::SchemaSource;
 use super::monsters::MonsterDef;
@@ -279,14 +279,39 @@ pub(super) fn validate_and_link(
         c.glyph(it.glyph);
         c.span("depth", it.depth, 1, depth_max);
         match &it.kind {
-            ItemKind::Potion(PotionEffect::Heal(n)) => c.range("Heal", *n, 1, 1_000_000),
-            ItemKind::Potion(PotionEffect::Status(s)) => c.status("Status", &Some(*s)),
-            ItemKind::Potion(PotionEffect::Cure) => {}
+            ItemKind::Potion(effect) | ItemKind::Food(effect) => match effect {
+                PotionEffect::Heal(n) => c.range("Heal", *n, 1, 1_000_000),
+                PotionEffect::Status(s) => c.status("Status", &Some(*s)),
+                PotionEffect::Cure => {}
+            },
             ItemKind::Weapon(w) => {
                 c.span("damage", w.damage, 0, 10_000);
                 c.range("attack_delay", w.attack_delay, 1, 1000);
                 c.range("crit_chance", w.crit_chance, 0, 100);
                 c.status("on_hit", &w.on_hit);
+                if let Some(shot) = &w.ranged {
+                    c.range("range", shot.range, 1, 64);
+                    c.range("speed", shot.projectile.speed, 1, 400);
+                    c.glyph(shot.projectile.glyph);
+                }
+            }
+            ItemKind::Scroll(ScrollEffect::Mapping) => {}
+            ItemKind::Scroll(ScrollEffect::Blast {
+                damage,
+                radius,
+                on_hit,
+                ..
+            }) => {
+                c.span("damage", *damage, 0, 10_000);
+                c.range("radius", i32::from(*radius), 1, 5);
+                c.status("on_hit", on_hit);
+            }
+            ItemKind::Thrown(t) => {
+                c.span("damage", t.damage, 0, 10_000);
+                c.range("range", t.range, 1, 64);
+                c.range("speed", t.projectile.speed, 1, 400);
+                c.glyph(t.projectile.glyph);
+                c.status("on_hit", &t.on_hit);
             }
             ItemKind::Armor(a) => {
                 c.range("defense", a.defense, 0, 10_000);

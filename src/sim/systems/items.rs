@@ -10,14 +10,21 @@ use specs::{
     WriteStorage,
 };
 
-use crate::schema::items::{ItemKind, PotionEffect};
+use crate::schema::items::{ItemKind, PotionEffect, ScrollEffect};
+use crate::schema::monsters::ProjectileDef;
 use crate::schema::{Content, ItemId, StatusKind};
+use crate::schema::{DamageType, Span, StatusSpec};
 use crate::sim::action::PlayerId;
+use crate::sim::algo::grid::Point;
+use crate::sim::combat::Attack;
 use crate::sim::components::{
     Combat, FloorItem, Health, Intent, Inventory, Player, Position, StableId,
 };
+use crate::sim::components::{Monster, Vision};
 use crate::sim::event::{EventKind, SimEvent, Who};
 use crate::sim::hero::effective_combat;
+use crate::sim::projectile::{Projectile, Projectiles};
+use crate::sim::resources::Levels;
 use crate::sim::resources::{ActorOrder, Events, Pending, Rules, Spawn};
 use crate::sim::status::{StatusPool, Statuses};
 
@@ -52,6 +59,10 @@ pub struct Data<'a> {
     combats: WriteStorage<'a, Combat>,
     healths: WriteStorage<'a, Health>,
     statuses: WriteStorage<'a, Statuses>,
+    levels: Read<'a, Levels>,
+    projectiles: Write<'a, Projectiles>,
+    visions: WriteStorage<'a, Vision>,
+    monsters: ReadStorage<'a, Monster>,
 }
 
 impl<'a> System<'a> for Sys {
@@ -199,35 +210,73 @@ fn use_item(
         return;
     };
     match &content.item(item).kind {
-        ItemKind::Potion(effect) => {
+        ItemKind::Potion(effect) | ItemKind::Food(effect) => {
             inv.take_one(slot);
-            d.events.0.push(ev(EventKind::Drank { player: pid, item }));
-            match effect {
-                PotionEffect::Heal(n) => {
-                    if let Some(h) = d.healths.get_mut(e) {
-                        let amount = h.heal(*n);
-                        d.events.0.push(ev(EventKind::Healed {
-                            who: Who::Player(pid),
-                            amount,
-                        }));
-                    }
+            let used = if matches!(content.item(item).kind, ItemKind::Potion(_)) {
+                EventKind::Drank { player: pid, item }
+            } else {
+                EventKind::Consumed { player: pid, item }
+            };
+            d.events.0.push(ev(used));
+            take_effect(d, e, pid, effect, &ev);
+        }
+        ItemKind::Scroll(scroll) => {
+            inv.take_one(slot);
+            d.events
+                .0
+                .push(ev(EventKind::Consumed { player: pid, item }));
+            match scroll {
+                ScrollEffect::Mapping => {
+                    reveal_level(d, e);
+                    d.events.0.push(ev(EventKind::Mapped { player: pid }));
                 }
-                PotionEffect::Status(spec) => {
-                    if let Some(st) = d.statuses.get_mut(e) {
-                        d.pool.apply(st, spec);
-                        d.events.0.push(ev(EventKind::StatusApplied {
-                            target: Who::Player(pid),
-                            status: spec.kind,
-                        }));
-                    }
-                }
-                PotionEffect::Cure => {
-                    if let Some(st) = d.statuses.get_mut(e) {
-                        d.pool.remove(st, CURABLE);
-                    }
-                    d.events.0.push(ev(EventKind::Cured { player: pid }));
+                ScrollEffect::Blast {
+                    damage,
+                    damage_type,
+                    radius,
+                    on_hit,
+                } => {
+                    // A shot that bursts where it starts: round the reader.
+                    let def = ProjectileDef {
+                        glyph: '*',
+                        color: crate::schema::Rgb(255, 200, 80),
+                        speed: 400,
+                        pierce: 0,
+                        bounce: 0,
+                        radius: *radius,
+                    };
+                    let attack = thrown_attack(d, e, *damage, *damage_type);
+                    launch(d, e, pid, None, 0, &def, attack, *on_hit);
                 }
             }
+        }
+        ItemKind::Thrown(t) => {
+            let Some(target) = nearest_foe_in_sight(d, e, t.range) else {
+                d.events.0.push(ev(EventKind::NoTarget { player: pid }));
+                return;
+            };
+            if let Some(inv) = d.inventories.get_mut(e) {
+                inv.take_one(slot);
+            }
+            d.events
+                .0
+                .push(ev(EventKind::Consumed { player: pid, item }));
+            let attack = thrown_attack(d, e, t.damage, t.damage_type);
+            // A bursting throw lands where it was aimed, hit or miss.
+            let range = match d.positions.get(e) {
+                Some(p) if t.projectile.radius > 0 => p.at.chebyshev(target),
+                _ => t.range,
+            };
+            launch(
+                d,
+                e,
+                pid,
+                Some(target),
+                range,
+                &t.projectile,
+                attack,
+                t.on_hit,
+            );
         }
         ItemKind::Weapon(_) | ItemKind::Armor(_) => {
             let is_weapon = matches!(content.item(item).kind, ItemKind::Weapon(_));
@@ -253,4 +302,130 @@ fn use_item(
         }
         ItemKind::Gold(_) => {}
     }
+}
+
+/// What a potion (or food with the same effect) does to the one taking it.
+fn take_effect(
+    d: &mut Data,
+    e: Entity,
+    pid: PlayerId,
+    effect: &PotionEffect,
+    ev: &impl Fn(EventKind) -> SimEvent,
+) {
+    match effect {
+        PotionEffect::Heal(n) => {
+            if let Some(h) = d.healths.get_mut(e) {
+                let amount = h.heal(*n);
+                d.events.0.push(ev(EventKind::Healed {
+                    who: Who::Player(pid),
+                    amount,
+                }));
+            }
+        }
+        PotionEffect::Status(spec) => {
+            if let Some(st) = d.statuses.get_mut(e) {
+                d.pool.apply(st, spec);
+                d.events.0.push(ev(EventKind::StatusApplied {
+                    target: Who::Player(pid),
+                    status: spec.kind,
+                }));
+            }
+        }
+        PotionEffect::Cure => {
+            if let Some(st) = d.statuses.get_mut(e) {
+                d.pool.remove(st, CURABLE);
+            }
+            d.events.0.push(ev(EventKind::Cured { player: pid }));
+        }
+    }
+}
+
+/// Marks the hero's whole level as explored: every open tile and the walls
+/// beside them.
+fn reveal_level(d: &mut Data, e: Entity) {
+    let Some(&pos) = d.positions.get(e) else {
+        return;
+    };
+    let (Some(level), Some(vision)) = (d.levels.get(pos.depth), d.visions.get_mut(e)) else {
+        return;
+    };
+    let (w, h) = (level.width(), level.height());
+    let seen = vision
+        .explored
+        .entry(pos.depth)
+        .or_insert_with(|| crate::sim::algo::grid::Grid::new(w, h, false));
+    for p in level.tiles.points() {
+        let near_open = (-1..=1)
+            .any(|dy| (-1..=1).any(|dx| level.tile(Point::new(p.x + dx, p.y + dy)).is_walkable()));
+        if near_open {
+            seen.set(p, true);
+        }
+    }
+    vision.dirty = true;
+}
+
+/// The nearest monster the hero sees within `range` (ties to the lowest
+/// stable id, so the choice is the same on every machine).
+fn nearest_foe_in_sight(d: &Data, e: Entity, range: i32) -> Option<Point> {
+    let me = d.positions.get(e)?;
+    let vision = d.visions.get(e)?;
+    (&d.entities, &d.monsters, &d.positions, &d.healths)
+        .join()
+        .filter(|(_, m, p, h)| {
+            !m.peaceful
+                && !h.is_dead()
+                && p.depth == me.depth
+                && p.at.chebyshev(me.at) <= range
+                && vision.sees(p.at)
+        })
+        .min_by_key(|(t, _, p, _)| (p.at.chebyshev(me.at), d.ids.get(*t).map_or(0, |i| i.0)))
+        .map(|(_, _, p, _)| p.at)
+}
+
+/// The blow a thrown item or a scroll's blast deals: its own damage with the
+/// hero's accuracy and luck.
+fn thrown_attack(d: &Data, e: Entity, damage: Span, damage_type: DamageType) -> Attack {
+    let c = d.combats.get(e);
+    Attack {
+        damage,
+        damage_type,
+        attack: 0,
+        accuracy: c.map_or(0, |c| c.accuracy),
+        crit_chance: c.map_or(0, |c| c.crit_chance),
+        weakened: d
+            .statuses
+            .get(e)
+            .is_some_and(|s| s.has(StatusKind::Weakened)),
+    }
+}
+
+/// Sends a hero's projectile towards `to` (or bursting on the spot when
+/// `None`); it flies with the ranged system from the next tick.
+#[allow(clippy::too_many_arguments)]
+fn launch(
+    d: &mut Data,
+    e: Entity,
+    pid: PlayerId,
+    to: Option<Point>,
+    range: i32,
+    def: &ProjectileDef,
+    attack: Attack,
+    on_hit: Option<StatusSpec>,
+) {
+    let Some(&pos) = d.positions.get(e) else {
+        return;
+    };
+    let id = d.projectiles.allocate();
+    let aim = to.unwrap_or(Point::new(pos.at.x + 1, pos.at.y));
+    d.projectiles.flying.push(Projectile::launch(
+        id,
+        pos.depth,
+        pos.at,
+        aim,
+        range,
+        def,
+        Who::Player(pid),
+        attack,
+        on_hit,
+    ));
 }

@@ -135,33 +135,25 @@ fn launch(d: &mut Data<'_>) {
             .and_then(|l| l.occupant(to))
             .and_then(|t| s.who(t));
         let id = d.projectiles.allocate();
-        d.projectiles.flying.push(Projectile {
+        let attack = Attack {
+            damage: attack_span,
+            damage_type,
+            attack: combat.attack,
+            accuracy: combat.accuracy,
+            crit_chance: combat.crit_chance,
+            weakened,
+        };
+        d.projectiles.flying.push(Projectile::launch(
             id,
-            depth: from.depth,
-            origin: from.at,
-            delta: (to.x - from.at.x, to.y - from.at.y),
-            steps: 0,
-            at: from.at,
-            progress: 0,
-            speed: pj.speed,
-            range: range.clamp(1, 64),
-            pierce: pj.pierce,
-            bounce: pj.bounce,
-            radius: pj.radius.min(5),
+            from.depth,
+            from.at,
+            to,
+            range.max(1),
+            pj,
             owner,
-            attack: Attack {
-                damage: attack_span,
-                damage_type,
-                attack: combat.attack,
-                accuracy: combat.accuracy,
-                crit_chance: combat.crit_chance,
-                weakened,
-            },
+            attack,
             on_hit,
-            glyph: pj.glyph,
-            color: pj.color,
-            last_hit: 0,
-        });
+        ));
         if let Some(a) = d.actors.get_mut(e) {
             a.attack_cooldown = delay.max(1);
         }
