@@ -183,3 +183,65 @@ fn errors_render_with_the_line_and_a_caret() {
         "{rendered}"
     );
 }
+
+/// genres.ron with its first generator replaced by `generator`.
+fn genres_with_generator(generator: &str) -> String {
+    let text = default_sources()
+        .into_iter()
+        .find(|s| s.name.ends_with("genres.ron"))
+        .expect("genres.ron")
+        .text
+        .to_string();
+    let start = text.find("generator: Bsp(").expect("a Bsp generator") + "generator: ".len();
+    let end = start + text[start..].find(")),").expect("its end") + 1;
+    format!("{}{generator}{}", &text[..start], &text[end..])
+}
+
+#[test]
+fn maze_and_forest_generators_load_and_their_ranges_are_checked() {
+    for good in [
+        "Maze((corridor_width: 2, braid_percent: 30))",
+        "Forest((tree_spacing: 3, river_width: 0))",
+        "Maze(())",
+    ] {
+        let text = genres_with_generator(good);
+        let r = load_with("genres.ron", |_| text.clone());
+        assert!(r.is_ok(), "{good}: {:#?}", r.err());
+    }
+
+    let broken = genres_with_generator("Maze((corridor_width: 5, min_room: 6, max_room: 4))");
+    let errors = load_with("genres.ron", |_| broken.clone())
+        .expect_err("refused")
+        .errors;
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(errors.iter().all(|e| e.kind == SchemaErrorKind::OutOfRange));
+    let e = &errors[0];
+    assert_eq!(
+        (e.line, e.col),
+        position(&broken, "corridor_width: 5"),
+        "{e}"
+    );
+    assert!(e.message.contains("outside 1..=3"), "{e}");
+    // A Bsp generator further on has its own max_room; the error is on this one.
+    assert_eq!(
+        (errors[1].line, errors[1].col),
+        position(&broken, "max_room: 4")
+    );
+
+    let broken = genres_with_generator("Forest((bridges: 0, clearings: 2, min_clearing: 9))");
+    let e = load_with("genres.ron", |_| broken.clone())
+        .expect_err("refused")
+        .errors;
+    let fields: Vec<&str> = ["bridges", "clearings", "max_clearing"]
+        .into_iter()
+        .filter(|f| e.iter().any(|e| e.message.starts_with(&format!("`{f}`"))))
+        .collect();
+    assert_eq!(fields, ["bridges", "clearings", "max_clearing"], "{e:#?}");
+    // max_clearing was left to its default (5, below min_clearing 9): the
+    // error points at the generator.
+    let last = e
+        .iter()
+        .find(|e| e.message.starts_with("`max_clearing`"))
+        .unwrap();
+    assert_eq!((last.line, last.col), position(&broken, "Forest("));
+}

@@ -1,12 +1,26 @@
 //! What the ground does: lava burns, traps go off and become known, pits drop
 //! the hero a level, shallow water puts out fire, secret doors are found, and
 //! hidden things look like their surroundings in the frame.
+//!
+//! And how it is laid out: the maze and forest generators keep the terrain
+//! guarantees (wall ring, one connected piece, same seed same map) at every
+//! size, give the rooms a level needs, and whole levels built with them can
+//! be played from the arrival to the stairs.
 
 use std::sync::Arc;
 
-use venture::schema::{StatusKind, load_defaults};
+use venture::procgen::level::generate;
+use venture::procgen::seed::Stream;
+use venture::procgen::terrain::forest::{self, ForestParams};
+use venture::procgen::terrain::maze::{self, MazeParams};
+use venture::procgen::terrain::{Layout, is_connected};
+use venture::schema::genres::TerrainBand;
+use venture::schema::levels::{Generator, GeneratorChoice};
+use venture::schema::{Content, Span, StatusKind, load_defaults};
+use venture::sim::algo::dijkstra::{DijkstraMap, UNREACHED};
 use venture::sim::algo::grid::{Dir, Point};
 use venture::sim::event::Hazard;
+use venture::sim::level::RoomRole;
 use venture::sim::{Action, EventKind, PlayerId, PlayerInput, Simulation, Tile};
 use venture::view::{Observer, build};
 
@@ -159,4 +173,175 @@ fn secret_doors_look_like_wall_until_found() {
     }
     assert!(found, "standing next to a secret door finds it");
     assert_eq!(sim.with_level(depth, |l| l.tile(wall)), Some(Tile::Door));
+}
+
+/// The sizes every layout generator is tried at: the usual, a big one, a
+/// small one and two degenerate ones.
+const SIZES: [(i32, i32); 5] = [(80, 50), (200, 200), (30, 20), (0, 0), (3, 3)];
+
+/// Asserts the terrain guarantees and that a second run from the same seed
+/// gives the same layout.
+fn sound(make: impl Fn(u64) -> Layout, seed: u64, w: i32, h: i32) -> Layout {
+    let l = make(seed);
+    let t = &l.tiles;
+    assert_eq!((t.width(), t.height()), (w, h));
+    for p in t.points() {
+        let border = p.x == 0 || p.y == 0 || p.x == w - 1 || p.y == h - 1;
+        assert!(
+            !border || t.get(p) == Some(&Tile::Wall),
+            "{w}x{h} seed {seed}: open border at {p:?}"
+        );
+    }
+    assert!(is_connected(t), "{w}x{h} seed {seed}: not connected");
+    for r in &l.rooms {
+        let floor = r.points().all(|q| t.get(q) == Some(&Tile::Floor));
+        assert!(r.area() > 0 && floor, "{w}x{h} seed {seed}: room {r:?}");
+    }
+    let again = make(seed);
+    assert_eq!((&again.tiles, &again.rooms), (t, &l.rooms), "seed {seed}");
+    l
+}
+
+fn stream(seed: u64) -> Stream {
+    Stream::new(seed, 0x7e44a1, &[])
+}
+
+#[test]
+fn mazes_keep_the_guarantees_and_have_four_rooms() {
+    let p = MazeParams::default();
+    for (w, h) in SIZES {
+        for seed in 0..100 {
+            let l = sound(|s| maze::generate(w, h, &p, &mut stream(s)), seed, w, h);
+            if w >= 30 {
+                assert!(
+                    l.rooms.len() >= 4,
+                    "{w}x{h} seed {seed}: {} rooms",
+                    l.rooms.len()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn forests_keep_the_guarantees_with_a_bridged_river_and_clearings() {
+    let p = ForestParams::default();
+    for (w, h) in SIZES {
+        for seed in 0..100 {
+            let l = sound(|s| forest::generate(w, h, &p, &mut stream(s)), seed, w, h);
+            if w < 30 {
+                continue;
+            }
+            let has = |t: Tile| l.tiles.cells().contains(&t);
+            assert!(
+                l.rooms.len() >= 4,
+                "{w}x{h} seed {seed}: {} clearings",
+                l.rooms.len()
+            );
+            assert!(
+                has(Tile::DeepWater) && has(Tile::ShallowWater),
+                "{w}x{h} seed {seed}"
+            );
+            assert!(has(Tile::Bridge), "{w}x{h} seed {seed}: no bridge");
+            assert!(has(Tile::Tree), "{w}x{h} seed {seed}: no tree");
+            // The clearings are treeless.
+            for r in &l.rooms {
+                assert!(r.points().all(|q| l.tiles.get(q) != Some(&Tile::Tree)));
+            }
+        }
+    }
+}
+
+/// The default content, with every genre building every depth with `g`.
+fn content_with(g: Generator) -> Content {
+    let mut c = load_defaults().expect("default schemas load");
+    for genre in &mut c.genres {
+        genre.terrain = vec![TerrainBand {
+            depth: Span(1, 99),
+            generators: vec![GeneratorChoice {
+                weight: 1,
+                generator: g.clone(),
+            }],
+        }];
+    }
+    c
+}
+
+/// Every level of `seeds` worlds: stairs and monsters reachable on foot
+/// from the arrival, a boss in a boss room, and the shape `check` wants.
+fn playable(content: &Content, seeds: u64, check: impl Fn(&venture::sim::level::Level)) {
+    let last = content.rules.dungeon_depth;
+    for seed in 0..seeds {
+        for depth in 1..=last {
+            let g = generate(content, seed, depth);
+            let level = &g.level;
+            check(level);
+            let mut dist = DijkstraMap::new(level.width(), level.height());
+            dist.compute([level.arrival_from_above], i32::MAX, |p| {
+                level.is_walkable(p)
+            });
+            let stairs: Vec<_> = level
+                .tiles
+                .points()
+                .filter(|&p| matches!(level.tile(p), Tile::StairsDown | Tile::StairsUp))
+                .collect();
+            let expected = usize::from(depth > 1) + usize::from(depth < last);
+            assert_eq!(stairs.len(), expected, "seed {seed} depth {depth}");
+            for s in stairs {
+                assert_ne!(dist.get(s), UNREACHED, "seed {seed} depth {depth}: {s:?}");
+            }
+            for m in &g.monsters {
+                assert_ne!(dist.get(m.at), UNREACHED, "seed {seed} depth {depth}");
+            }
+            let roles: Vec<RoomRole> = level.rooms.iter().map(|r| r.role).collect();
+            for role in [
+                RoomRole::Spawn,
+                RoomRole::Exit,
+                RoomRole::Boss,
+                RoomRole::Treasure,
+            ] {
+                assert!(roles.contains(&role), "seed {seed} depth {depth}: {role:?}");
+            }
+            assert_eq!(g.monsters.iter().filter(|m| m.boss).count(), 1);
+        }
+    }
+}
+
+#[test]
+fn maze_levels_can_be_played_through() {
+    let content = content_with(Generator::Maze(MazeParams::default()));
+    playable(&content, 30, |l| {
+        assert!(!l.tiles.cells().contains(&Tile::Tree));
+    });
+}
+
+#[test]
+fn forest_levels_can_be_played_through() {
+    let content = content_with(Generator::Forest(ForestParams::default()));
+    playable(&content, 30, |l| {
+        assert!(l.tiles.cells().contains(&Tile::Bridge));
+    });
+}
+
+#[test]
+fn generator_params_parse_from_ron_in_a_level_recipe() {
+    let choice: GeneratorChoice = ron::from_str(
+        "(weight: 2, generator: Maze((corridor_width: 2, braid_percent: 40, room_percent: 50)))",
+    )
+    .expect("maze parses");
+    let Generator::Maze(m) = &choice.generator else {
+        panic!("{choice:?}");
+    };
+    assert_eq!((m.corridor_width, m.braid_percent, m.min_room), (2, 40, 3));
+    let choice: GeneratorChoice =
+        ron::from_str("(weight: 1, generator: Forest((tree_spacing: 3, bridges: 3)))")
+            .expect("forest parses");
+    assert!(matches!(
+        choice.generator,
+        Generator::Forest(ForestParams { bridges: 3, .. })
+    ));
+    assert!(
+        ron::from_str::<GeneratorChoice>("(weight: 1, generator: Forest((river: 3)))").is_err()
+    );
+    assert!(ron::from_str::<GeneratorChoice>("(weight: 1, generator: Maze(()))").is_ok());
 }

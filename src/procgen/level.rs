@@ -13,7 +13,7 @@ use crate::sim::level::{Level, Room, RoomRole};
 use crate::sim::tile::Tile;
 
 use super::seed::{LEVEL_ITEMS, LEVEL_MONSTERS, LEVEL_RARITY, LEVEL_ROLES, LEVEL_TERRAIN, Stream};
-use super::terrain::{Layout, Rect, bsp, cellular};
+use super::terrain::{Layout, Rect, bsp, cellular, forest, maze};
 
 /// Levels get at least this many rooms (spawn, exit, boss, treasure).
 const MIN_ROOMS: usize = 4;
@@ -195,6 +195,8 @@ fn layout(content: &Content, seed: u64, depth: i32) -> Layout {
     match choice {
         Some(Generator::Bsp(p)) => bsp::generate(w, h, p, &mut rng),
         Some(Generator::Caves(p)) => cellular::generate(w, h, p, &mut rng),
+        Some(Generator::Maze(p)) => maze::generate(w, h, p, &mut rng),
+        Some(Generator::Forest(p)) => forest::generate(w, h, p, &mut rng),
         None => cellular::generate(w, h, &Default::default(), &mut rng),
     }
 }

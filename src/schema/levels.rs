@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use super::common::Span;
 use crate::procgen::terrain::bsp::BspParams;
 use crate::procgen::terrain::cellular::CaveParams;
+use crate::procgen::terrain::forest::ForestParams;
+use crate::procgen::terrain::maze::MazeParams;
 
 /// The file's top level: bands of depths, each with its own recipe.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -44,6 +46,10 @@ pub enum Generator {
     Bsp(BspParams),
     /// Caves grown by a cellular automaton.
     Caves(CaveParams),
+    /// A maze of corridors with rooms at some dead ends.
+    Maze(MazeParams),
+    /// Outdoor woods: trees, clearings and a river with bridges.
+    Forest(ForestParams),
 }
 
 impl Generator {
@@ -52,6 +58,8 @@ impl Generator {
         match self {
             Generator::Bsp(_) => "bsp",
             Generator::Caves(_) => "caves",
+            Generator::Maze(_) => "maze",
+            Generator::Forest(_) => "forest",
         }
     }
 }

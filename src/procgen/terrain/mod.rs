@@ -14,6 +14,12 @@
 
 pub mod bsp;
 pub mod cellular;
+pub mod forest;
+pub mod maze;
+mod poisson;
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 use serde::{Deserialize, Serialize};
 
@@ -112,6 +118,115 @@ pub fn is_connected(tiles: &Grid<Tile>) -> bool {
         }
     }
     reached == total
+}
+
+/// Makes the walkable tiles one 4-connected piece by opening the cheapest
+/// way from every cut-off part to the largest one: on the way, deep water
+/// becomes bridge and any other blocking tile (tree, wall...) becomes floor.
+/// Trees cost least to open, then walls, then water. Only interior tiles are
+/// opened, so the outer ring is kept. Does nothing when already connected.
+fn join_walkable(tiles: &mut Grid<Tile>) {
+    let (w, h) = (tiles.width() as usize, tiles.height() as usize);
+    if w < 3 || h < 3 {
+        return;
+    }
+    let n = w * h;
+    let walk: Vec<bool> = tiles.cells().iter().map(|t| t.is_walkable()).collect();
+    // Label the pieces (0: not walkable) and find the largest; the first
+    // found wins ties.
+    let around = |i: usize| {
+        let (x, y) = (i % w, i / w);
+        [
+            (x > 0).then(|| i - 1),
+            (x + 1 < w).then(|| i + 1),
+            (y > 0).then(|| i - w),
+            (y + 1 < h).then(|| i + w),
+        ]
+        .into_iter()
+        .flatten()
+    };
+    let mut label = vec![0u32; n];
+    let mut sizes = vec![0usize];
+    let mut stack = Vec::new();
+    for start in 0..n {
+        if !walk[start] || label[start] != 0 {
+            continue;
+        }
+        let id = sizes.len() as u32;
+        sizes.push(0);
+        label[start] = id;
+        stack.push(start);
+        while let Some(i) = stack.pop() {
+            sizes[id as usize] += 1;
+            for j in around(i) {
+                if walk[j] && label[j] == 0 {
+                    label[j] = id;
+                    stack.push(j);
+                }
+            }
+        }
+    }
+    if sizes.len() <= 2 {
+        return;
+    }
+    let main = (1..sizes.len())
+        .rev()
+        .max_by_key(|&r| sizes[r])
+        .unwrap_or(1) as u32;
+
+    // Cheapest paths over the interior from the main piece (Dijkstra; ties
+    // broken by tile index, so the result is the same everywhere).
+    let cost = |t: Tile| match t {
+        t if t.is_walkable() => 0,
+        Tile::Tree => 1,
+        Tile::Wall => 2,
+        _ => 3,
+    };
+    let interior = |i: usize| {
+        let (x, y) = (i % w, i / w);
+        x > 0 && y > 0 && x + 1 < w && y + 1 < h
+    };
+    let mut dist = vec![u32::MAX; n];
+    let mut parent = vec![usize::MAX; n];
+    let mut heap = BinaryHeap::new();
+    for i in (0..n).filter(|&i| label[i] == main) {
+        dist[i] = 0;
+        heap.push(Reverse((0u32, i)));
+    }
+    while let Some(Reverse((d, i))) = heap.pop() {
+        if d > dist[i] {
+            continue;
+        }
+        for j in around(i) {
+            let nd = d + cost(tiles.cells()[j]);
+            if interior(j) && nd < dist[j] {
+                dist[j] = nd;
+                parent[j] = i;
+                heap.push(Reverse((nd, j)));
+            }
+        }
+    }
+    // Each other piece opens the way from its tile nearest the main one.
+    let mut nearest = vec![usize::MAX; sizes.len()];
+    for (i, &l) in label.iter().enumerate() {
+        let best = &mut nearest[l as usize];
+        if l != 0 && l != main && (*best == usize::MAX || dist[i] < dist[*best]) {
+            *best = i;
+        }
+    }
+    for mut i in nearest.into_iter().filter(|&i| i != usize::MAX) {
+        while i != usize::MAX && dist[i] > 0 {
+            let t = &mut tiles.cells_mut()[i];
+            if !t.is_walkable() {
+                *t = if *t == Tile::DeepWater {
+                    Tile::Bridge
+                } else {
+                    Tile::Floor
+                };
+            }
+            i = parent[i];
+        }
+    }
 }
 
 /// Clamps a requested map size to `0..=MAX_SIDE` on each axis.

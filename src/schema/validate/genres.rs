@@ -1,6 +1,7 @@
 //! Checks of genres.ron and of what every genre needs from the other files:
-//! known genre ids in `genres` lists, terrain for every depth, an ordinary
-//! monster for every depth, a final boss, a currency and a starting kit.
+//! known genre ids in `genres` lists, terrain for every depth (and sane
+//! maze and forest parameters), an ordinary monster for every depth, a final
+//! boss, a currency and a starting kit.
 
 use std::collections::BTreeMap;
 
@@ -10,6 +11,7 @@ use crate::schema::SchemaErrors;
 use crate::schema::error::SchemaErrorKind as K;
 use crate::schema::genres::GenreDef;
 use crate::schema::items::{ItemDef, ItemKind};
+use crate::schema::levels::Generator;
 use crate::schema::monsters::{MonsterDef, MonsterKind};
 
 /// The most genres a set of schemas may define (genre masks are 64 bits).
@@ -78,6 +80,7 @@ pub(super) fn check_genres(
                 ));
             }
         }
+        check_generators(g, loc, c.errors);
         for d in 1..=depth_max {
             if !g.terrain.iter().any(|b| b.depth.contains(d as i32)) {
                 let at = loc.field(entry, "terrain");
@@ -95,6 +98,100 @@ pub(super) fn check_genres(
         start_items.push(resolve_refs(g.start_items.iter(), item_ids, loc, c.errors));
     }
     LinkedGenres { index, start_items }
+}
+
+/// A parameter's name, its value and the range it must fall in.
+type Bounds = (&'static str, i64, i64, i64);
+
+/// Range errors in the parameters of a genre's maze and forest generators,
+/// each pointing at the field in its own `Maze(...)` or `Forest(...)` (or
+/// at the generator, when the field was left to its default). The ranges are
+/// those the generators clamp to, so a value outside one would be changed.
+fn check_generators(g: &GenreDef, loc: &Loc, errors: &mut SchemaErrors) {
+    let entry = loc.entry(&g.id, 0);
+    let (mut mazes, mut forests) = (0, 0);
+    for choice in g.terrain.iter().flat_map(|b| &b.generators) {
+        let (kind, n, fields): (&str, usize, Vec<Bounds>) = match &choice.generator {
+            Generator::Maze(p) => {
+                mazes += 1;
+                let fields = vec![
+                    ("corridor_width", p.corridor_width.into(), 1, 3),
+                    ("branch_percent", p.branch_percent.into(), 0, 100),
+                    ("braid_percent", p.braid_percent.into(), 0, 100),
+                    ("room_percent", p.room_percent.into(), 0, 100),
+                    ("min_room", p.min_room.into(), 1, 64),
+                    (
+                        "max_room",
+                        p.max_room.into(),
+                        p.min_room.clamp(1, 64).into(),
+                        64,
+                    ),
+                ];
+                ("Maze", mazes - 1, fields)
+            }
+            Generator::Forest(p) => {
+                forests += 1;
+                let min_clearing = p.min_clearing.clamp(1, 32);
+                let fields = vec![
+                    ("tree_spacing", p.tree_spacing.into(), 1, 16),
+                    ("tree_percent", p.tree_percent.into(), 0, 100),
+                    ("clearings", p.clearings.into(), 4, 64),
+                    ("min_clearing", p.min_clearing.into(), 1, 32),
+                    (
+                        "max_clearing",
+                        p.max_clearing.into(),
+                        min_clearing.into(),
+                        32,
+                    ),
+                    ("river_width", p.river_width.into(), 0, 16),
+                    ("shallow_width", p.shallow_width.into(), 0, 8),
+                    ("meander_percent", p.meander_percent.into(), 0, 100),
+                    ("bridges", p.bridges.into(), 1, 16),
+                ];
+                ("Forest", forests - 1, fields)
+            }
+            Generator::Bsp(_) | Generator::Caves(_) => continue,
+        };
+        let text = &loc.src.text;
+        let from = entry.min(text.len());
+        let at = text[from..]
+            .match_indices(&format!("{kind}("))
+            .nth(n)
+            .map_or(entry, |(i, _)| from + i);
+        // The generator's own parentheses end where their depth returns to 0.
+        let mut depth = 0;
+        let end = text[at..]
+            .char_indices()
+            .find(|&(_, ch)| {
+                depth += match ch {
+                    '(' => 1,
+                    ')' => -1,
+                    _ => 0,
+                };
+                ch == ')' && depth == 0
+            })
+            .map_or(text.len(), |(i, _)| at + i);
+        for (field, value, lo, hi) in fields {
+            if (lo..=hi).contains(&value) {
+                continue;
+            }
+            let off = Some(loc.field(at, field))
+                .filter(|&o| o < end)
+                .unwrap_or(at);
+            errors.push(
+                loc.error(
+                    off,
+                    field.len(),
+                    K::OutOfRange,
+                    format!(
+                        "`{field}` of a {kind} generator of `{}` is {value}, outside {lo}..={hi}",
+                        g.id
+                    ),
+                )
+                .with_help(format!("use a value from {lo} to {hi}")),
+            );
+        }
+    }
 }
 
 /// The offset of the `n`th `field:` after `entry` (for repeated fields).
