@@ -1,0 +1,94 @@
+//! Property tests over every genre x terrain generator: 100 seeds each (one
+//! level per seed, depths cycling through the dungeon). Every level is one
+//! connected piece, its stairs are reachable from where heroes arrive, no
+//! monster or item is inside a wall or walled off, and the boss is in the
+//! boss room.
+
+use venture::procgen::level::generate;
+use venture::procgen::terrain::bsp::BspParams;
+use venture::procgen::terrain::cellular::CaveParams;
+use venture::procgen::terrain::forest::ForestParams;
+use venture::procgen::terrain::is_connected;
+use venture::procgen::terrain::maze::MazeParams;
+use venture::schema::genres::TerrainBand;
+use venture::schema::levels::{Generator, GeneratorChoice};
+use venture::schema::{Content, Span, load_defaults};
+use venture::sim::Tile;
+use venture::sim::algo::dijkstra::{DijkstraMap, UNREACHED};
+use venture::sim::level::RoomRole;
+
+const SEEDS: u64 = 100;
+
+/// `base` in genre `genre`, building every depth with `g`.
+fn genre_with(base: &Content, genre: &str, g: &Generator) -> Content {
+    let mut c = base.clone();
+    for def in &mut c.genres {
+        def.terrain = vec![TerrainBand {
+            depth: Span(1, 99),
+            generators: vec![GeneratorChoice {
+                weight: 1,
+                generator: g.clone(),
+            }],
+        }];
+    }
+    let choice = c.parse_choice(Some(genre), None).expect("known genre");
+    c.with_choice(choice)
+}
+
+#[test]
+fn every_genre_and_generator_makes_playable_levels() {
+    let base = load_defaults().expect("default schemas load");
+    let generators = [
+        Generator::Bsp(BspParams::default()),
+        Generator::Caves(CaveParams::default()),
+        Generator::Maze(MazeParams::default()),
+        Generator::Forest(ForestParams::default()),
+    ];
+    let last = base.rules.dungeon_depth;
+    for genre in base.genres.iter().map(|g| g.id.clone()) {
+        for g in &generators {
+            let content = genre_with(&base, &genre, g);
+            for seed in 0..SEEDS {
+                let depth = 1 + (seed % u64::try_from(last).unwrap_or(1)) as i32;
+                let world = content.for_world(seed);
+                let at = format!("{genre} {} seed {seed} depth {depth}", g.name());
+                let lv = generate(&world, seed, depth);
+                let level = &lv.level;
+                assert!(is_connected(&level.tiles), "{at}: not connected");
+                let mut dist = DijkstraMap::new(level.width(), level.height());
+                dist.compute([level.arrival_from_above], i32::MAX, |p| {
+                    level.is_walkable(p)
+                });
+                for p in level.tiles.points() {
+                    if matches!(level.tile(p), Tile::StairsDown | Tile::StairsUp) {
+                        assert_ne!(dist.get(p), UNREACHED, "{at}: stairs at {p:?} cut off");
+                    }
+                }
+                for m in &lv.monsters {
+                    assert!(level.is_walkable(m.at), "{at}: monster in a wall");
+                    assert_ne!(dist.get(m.at), UNREACHED, "{at}: monster walled in");
+                }
+                for it in &lv.items {
+                    assert!(level.is_walkable(it.at), "{at}: item in a wall");
+                    assert_ne!(dist.get(it.at), UNREACHED, "{at}: item walled in");
+                }
+                let boss_room = level
+                    .rooms
+                    .iter()
+                    .find(|r| r.role == RoomRole::Boss)
+                    .unwrap_or_else(|| panic!("{at}: no boss room"));
+                let bosses: Vec<_> = lv.monsters.iter().filter(|m| m.boss).collect();
+                assert_eq!(bosses.len(), 1, "{at}");
+                let r = boss_room.rect;
+                let near_room = |p: venture::sim::algo::grid::Point| {
+                    p.x >= r.x - 1 && p.y >= r.y - 1 && p.x <= r.x + r.w && p.y <= r.y + r.h
+                };
+                assert!(near_room(bosses[0].at), "{at}: boss outside the boss room");
+                assert!(
+                    lv.monsters.iter().all(|m| world.monster_share(m.kind) > 0),
+                    "{at}: a monster from another genre"
+                );
+            }
+        }
+    }
+}
