@@ -92,3 +92,41 @@ fn every_genre_and_generator_makes_playable_levels() {
         }
     }
 }
+
+#[test]
+fn features_appear_and_keep_levels_whole() {
+    let content = load_defaults().expect("default schemas load");
+    let (mut moats, mut trap_rooms, mut traps, mut lakes, mut lava, mut pits) = (0, 0, 0, 0, 0, 0);
+    for seed in 0..100u64 {
+        let depth = 1 + (seed % 9) as i32;
+        let world = content.for_world(seed);
+        let lv = generate(&world, seed, depth);
+        let level = &lv.level;
+        assert!(is_connected(&level.tiles), "seed {seed}: cut in pieces");
+        let count = |t: Tile| level.tiles.cells().iter().filter(|&&c| c == t).count();
+        if let Some(boss) = level.rooms.iter().find(|r| r.role == RoomRole::Boss)
+            && boss.rect.points().any(|p| level.tile(p) == Tile::DeepWater)
+        {
+            moats += 1;
+            assert!(
+                boss.rect.points().any(|p| level.tile(p) == Tile::Bridge),
+                "seed {seed}: a moat with no bridge"
+            );
+        }
+        trap_rooms += usize::from(level.rooms.iter().any(|r| r.role == RoomRole::Trap));
+        traps += usize::from(count(Tile::Trap) > 0);
+        lakes += usize::from(count(Tile::ShallowWater) > 0);
+        lava += usize::from(count(Tile::Lava) > 0);
+        pits += usize::from(count(Tile::Pit) > 0);
+    }
+    for (what, n) in [
+        ("moats", moats),
+        ("trap rooms", trap_rooms),
+        ("traps", traps),
+        ("lakes", lakes),
+        ("lava", lava),
+        ("pits", pits),
+    ] {
+        assert!(n >= 5, "only {n} of 100 levels have {what}");
+    }
+}

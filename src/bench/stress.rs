@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use crate::procgen::features::FeatureParams;
 use crate::procgen::terrain::cellular::CaveParams;
 use crate::schema::genres::TerrainBand;
 use crate::schema::levels::{Generator, GeneratorChoice};
@@ -30,6 +31,8 @@ pub fn stress_content(base: &Content, monsters: i32) -> Content {
         band.width = STRESS_SIDE;
         band.height = STRESS_SIDE;
         band.monsters = crate::schema::Span(monsters, monsters);
+        // Plain cave: the same ground for every run of the bench.
+        band.features = FeatureParams::none();
     }
     for genre in &mut c.genres {
         genre.terrain = vec![TerrainBand {

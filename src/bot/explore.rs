@@ -141,8 +141,11 @@ impl ExploreBot {
                     Some(m) if m.width() == w && m.height() == h => m,
                     _ => map.insert(DijkstraMap::new(w, h)),
                 };
+                // The hero's own tile counts even when it is a hazard (a
+                // trap that just went off underfoot): it must be able to
+                // step off it.
                 map.compute(goals.iter().copied(), i32::MAX, |p| {
-                    known(p) && level.is_walkable(p)
+                    p == hero.at || (known(p) && level.is_walkable(p))
                 });
                 if map.get(hero.at) == UNREACHED {
                     return None;

@@ -12,7 +12,10 @@ use crate::sim::algo::grid::{Grid, Point};
 use crate::sim::level::{Level, Room, RoomRole};
 use crate::sim::tile::Tile;
 
-use super::seed::{LEVEL_ITEMS, LEVEL_MONSTERS, LEVEL_RARITY, LEVEL_ROLES, LEVEL_TERRAIN, Stream};
+use super::features;
+use super::seed::{
+    LEVEL_FEATURES, LEVEL_ITEMS, LEVEL_MONSTERS, LEVEL_RARITY, LEVEL_ROLES, LEVEL_TERRAIN, Stream,
+};
 use super::terrain::{Layout, Rect, bsp, cellular, forest, maze};
 
 /// Levels get at least this many rooms (spawn, exit, boss, treasure).
@@ -71,6 +74,17 @@ pub fn generate(content: &Content, seed: u64, depth: i32) -> GeneratedLevel {
     if let Some(p) = down {
         tiles.set(p, Tile::StairsDown);
     }
+    let mut rooms = rooms;
+    let mut frng = Stream::new(seed, LEVEL_FEATURES, &[d]);
+    features::decorate(
+        tiles,
+        &mut rooms,
+        &band.features,
+        depth,
+        last,
+        &[spawn, exit],
+        &mut frng,
+    );
 
     let mut taken: Vec<Point> = vec![spawn, exit];
     let mut monsters = Vec::new();

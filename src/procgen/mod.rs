@@ -8,6 +8,7 @@
 //! `terrain/`, a variant to `schema::levels::Generator`, and a match arm in
 //! `level::layout`.
 
+pub mod features;
 pub mod level;
 pub mod names;
 pub mod seed;

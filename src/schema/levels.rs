@@ -29,6 +29,9 @@ pub struct LevelBand {
     pub items: Span,
     /// How many items a treasure room holds.
     pub treasure: Span,
+    /// Moats, trap rooms, lakes, lava, pits and cut corners.
+    #[serde(default)]
+    pub features: crate::procgen::features::FeatureParams,
 }
 
 /// One layout generator and how often it is picked.

@@ -304,5 +304,6 @@ fn unreachable_band() -> &'static LevelBand {
         monsters: Span(0, 0),
         items: Span(0, 0),
         treasure: Span(0, 0),
+        features: Default::default(),
     })
 }

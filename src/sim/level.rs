@@ -22,6 +22,8 @@ pub enum RoomRole {
     Boss,
     /// Holds extra items.
     Treasure,
+    /// Strewn with hidden traps.
+    Trap,
     Plain,
 }
 
