@@ -11,7 +11,8 @@ use venture::sim::{Action, PlayerInput, Simulation};
 
 /// The default content with the starting potion turned into `kind`.
 fn with_start_potion_as(kind: ItemKind) -> Content {
-    let mut content = load_defaults().expect("default schemas load");
+    let base = load_defaults().expect("default schemas load");
+    let mut content = base.in_genre(base.genre_id("fantasy").expect("fantasy"));
     let id = content.item_id("potion_healing").expect("a healing potion");
     content.items[id.index()].kind = kind;
     content

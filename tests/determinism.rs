@@ -52,3 +52,22 @@ fn a_long_run_descends_the_dungeon() {
         "{r}"
     );
 }
+
+#[test]
+fn the_bot_gets_going_in_every_genre() {
+    // Each genre's monsters, kit and levels make a playable start: a bot
+    // fights its way down a level or two and lives.
+    let base = load_defaults().expect("default schemas load");
+    for g in base.genre_ids() {
+        let content = Arc::new(base.in_genre(g));
+        let id = content.genre().id.clone();
+        let config = HeadlessConfig {
+            seed: 4,
+            ticks: 6000,
+            bot: BotKind::Explore,
+            until_depth: None,
+        };
+        let r = run(&config, content);
+        assert!(r.alive && r.deepest >= 2 && r.kills >= 5, "{id}: {r}");
+    }
+}

@@ -245,3 +245,106 @@ fn maze_and_forest_generators_load_and_their_ranges_are_checked() {
         .unwrap();
     assert_eq!((last.line, last.col), position(&broken, "Forest("));
 }
+
+#[test]
+fn every_genre_has_its_own_monsters_boss_currency_and_start_kit() {
+    use venture::schema::items::ItemKind;
+    use venture::schema::monsters::MonsterKind;
+
+    let content = load_defaults().expect("default schemas load");
+    let last = content.rules.dungeon_depth;
+    let genres: Vec<_> = content.genre_ids().collect();
+    assert!(
+        genres.len() >= 5,
+        "fantasy, scifi, horror, cyberpunk, postapoc"
+    );
+    for g in genres {
+        let id = content.genre_def(g).expect("listed genre").id.clone();
+        let tagged = |list: &[String]| list.contains(&id);
+        let own = |list: &[String]| list.len() == 1 && list[0] == id;
+        let monsters: Vec<_> = content
+            .monster_ids()
+            .map(|m| content.monster(m))
+            .filter(|m| tagged(&m.genres))
+            .collect();
+
+        let ordinary = monsters
+            .iter()
+            .filter(|m| m.kind == MonsterKind::Monster && own(&m.genres))
+            .count();
+        assert!(ordinary >= 8, "`{id}` has {ordinary} monsters of its own");
+        for d in 1..=last {
+            assert!(
+                monsters
+                    .iter()
+                    .any(|m| m.kind == MonsterKind::Monster && m.depth.contains(d)),
+                "`{id}` has no ordinary monster for depth {d}"
+            );
+        }
+        assert!(
+            monsters
+                .iter()
+                .any(|m| m.kind == MonsterKind::Boss && m.depth.contains(last) && own(&m.genres)),
+            "`{id}` has no boss of its own for depth {last}"
+        );
+        assert!(
+            content.item_ids().any(|i| {
+                let it = content.item(i);
+                matches!(it.kind, ItemKind::Gold(_)) && own(&it.genres)
+            }),
+            "`{id}` has no currency of its own"
+        );
+
+        // The kit a hero of this genre starts with: all the genre's own, with
+        // a weapon and something to heal.
+        let world = content.in_genre(g);
+        assert_eq!(world.genre().id, id);
+        let kit = world.start_items();
+        assert!(!kit.is_empty(), "`{id}` has no start items");
+        for &i in kit {
+            assert!(
+                own(&world.item(i).genres),
+                "`{id}` starts with `{}`, which is not its own",
+                world.item(i).id
+            );
+        }
+        let kinds: Vec<_> = kit.iter().map(|&i| &world.item(i).kind).collect();
+        assert!(
+            kinds.iter().any(|k| matches!(k, ItemKind::Weapon(_))),
+            "`{id}`"
+        );
+        assert!(
+            kinds.iter().any(|k| matches!(
+                k,
+                ItemKind::Potion(venture::schema::items::PotionEffect::Heal(_))
+            )),
+            "`{id}`"
+        );
+
+        // What its monsters drop and bring along is of their genres too.
+        for m in content
+            .monster_ids()
+            .filter(|&m| tagged(&content.monster(m).genres))
+        {
+            let def = content.monster(m);
+            for &(item, _) in content.loot(m) {
+                let it = content.item(item);
+                assert!(
+                    def.genres.iter().all(|x| it.genres.contains(x)),
+                    "`{}` drops `{}` of another genre",
+                    def.id,
+                    it.id
+                );
+            }
+            if let Some((escort, _)) = content.escort(m) {
+                let e = content.monster(escort);
+                assert!(
+                    def.genres.iter().all(|x| e.genres.contains(x)),
+                    "`{}` is escorted by `{}` of another genre",
+                    def.id,
+                    e.id
+                );
+            }
+        }
+    }
+}

@@ -137,6 +137,16 @@ impl Content {
         c
     }
 
+    /// The content set to make worlds purely in genre `g`, whatever their
+    /// seed (for tests and tools that go through every genre).
+    pub fn in_genre(&self, g: GenreId) -> Content {
+        self.with_choice(GenreChoice {
+            genre: Some(g),
+            blend: None,
+        })
+        .for_world(0)
+    }
+
     /// The content for the world on `seed`: the genre asked for, or the
     /// seed's own.
     pub fn for_world(&self, seed: u64) -> Content {
