@@ -12,12 +12,19 @@ use venture::sim::PlayerInput;
 static ALLOC: CountingAlloc = CountingAlloc;
 
 #[test]
-fn a_warm_tick_allocates_nothing_with_2000_monsters() {
-    let content = venture::schema::load_defaults().expect("default schemas load");
-    // Pinned to fantasy: in other genres' stress worlds a rare tick with a
-    // kill still allocates once (see the stop-12 note).
-    let fantasy = content.genre_id("fantasy").expect("fantasy");
-    let (mut sim, player) = stress_sim(&content.in_genre(fantasy), 7, 2000);
+fn a_warm_tick_allocates_nothing_with_2000_monsters_in_every_genre() {
+    let base = venture::schema::load_defaults().expect("default schemas load");
+    for genre in base.genre_ids().collect::<Vec<_>>() {
+        let id = base
+            .genre_def(genre)
+            .map(|g| g.id.clone())
+            .unwrap_or_default();
+        warm_ticks_allocate_nothing(&base.in_genre(genre), &id);
+    }
+}
+
+fn warm_ticks_allocate_nothing(content: &venture::schema::Content, genre: &str) {
+    let (mut sim, player) = stress_sim(content, 7, 2000);
     let mut bot = ExploreBot::default();
     let mut inputs = Vec::with_capacity(1);
     let mut run = |sim: &mut venture::sim::Simulation, ticks: u64| {
@@ -41,10 +48,10 @@ fn a_warm_tick_allocates_nothing_with_2000_monsters() {
     // The counted ticks must include fighting, deaths and loot, not only wandering.
     assert!(
         events > 100 && kills >= 5,
-        "too quiet: {events} events, {kills} kills"
+        "{genre}: too quiet: {events} events, {kills} kills"
     );
     assert_eq!(
         allocations, 0,
-        "{allocations} allocations in 1000 warm ticks"
+        "{genre}: {allocations} allocations in 1000 warm ticks"
     );
 }

@@ -87,7 +87,7 @@ impl Simulation {
         world.insert(Players::default());
         world.insert(ActorOrder::default());
         world.insert(IdAllocator::default());
-        world.insert(Pending::default());
+        world.insert(Pending::reserved());
         world.insert(resources::Steps(Vec::with_capacity(256)));
         world.insert(StatusPool::default());
         world.insert(projectile::Projectiles::default());
@@ -226,7 +226,7 @@ impl Simulation {
 }
 
 /// Entity ids set aside when a world is made.
-const ENTITY_RESERVE: u32 = 4096;
+const ENTITY_RESERVE: u32 = 16_384;
 
 /// specs keeps freed entity ids in a list that grows whenever more ids are
 /// free at once than ever before, which would allocate mid-game (a monster
@@ -235,6 +235,26 @@ const ENTITY_RESERVE: u32 = 4096;
 /// still get the lowest ids and component storages stay compact.
 fn reserve_entity_ids(world: &mut World) {
     let ids: Vec<specs::Entity> = world.create_iter().take(ENTITY_RESERVE as usize).collect();
+    // Loot and dropped items are the entities made mid-game: size their
+    // storages (and the storages' bit masks) for every reserved id now, so
+    // a drop on a high id does not grow them during a tick.
+    let first_item = world.read_resource::<Rules>().0.item_ids().next();
+    if let Some(item) = first_item {
+        let mut items = world.write_storage::<FloorItem>();
+        let mut positions = world.write_storage::<Position>();
+        let mut stable = world.write_storage::<StableId>();
+        for &e in &ids {
+            let _ = items.insert(e, FloorItem { item, count: 0 });
+            let _ = positions.insert(
+                e,
+                Position {
+                    depth: 0,
+                    at: crate::sim::algo::grid::Point::new(0, 0),
+                },
+            );
+            let _ = stable.insert(e, StableId(0));
+        }
+    }
     let reversed: Vec<specs::Entity> = ids.into_iter().rev().collect();
     // Freshly created ids are alive, so deleting them cannot fail.
     let _ = world.delete_entities(&reversed);

@@ -123,10 +123,23 @@ pub struct LevelMove {
 pub struct Steps(pub Vec<Entity>);
 
 /// Structural changes requested during a tick, applied after dispatch in a
-/// fixed order: despawns, then spawns, then level moves.
+/// fixed order: despawns, then spawns, then level moves. The buffers are
+/// reserved up front so a tick with many deaths and drops does not grow them.
 #[derive(Clone, Debug, Default)]
 pub struct Pending {
     pub despawn: Vec<Entity>,
     pub spawn: Vec<Spawn>,
     pub level_moves: Vec<LevelMove>,
+}
+
+impl Pending {
+    /// Buffers with room for a busy tick (`Default` stays empty and free:
+    /// the tick swaps it in while applying).
+    pub fn reserved() -> Self {
+        Self {
+            despawn: Vec::with_capacity(256),
+            spawn: Vec::with_capacity(256),
+            level_moves: Vec::with_capacity(16),
+        }
+    }
 }

@@ -32,10 +32,18 @@ use crate::sim::status::{StatusPool, Statuses};
 const CURABLE: u16 =
     StatusKind::Burning.bit() | StatusKind::Poisoned.bit() | StatusKind::Weakened.bit();
 
-#[derive(Default)]
 pub struct Sys {
-    /// Floor items under a hero, sorted by stable id (reused every tick).
+    /// Floor items under a hero, sorted by stable id (reused every tick,
+    /// reserved so a heap of loot does not grow it mid-game).
     underfoot: Vec<(u64, Entity)>,
+}
+
+impl Default for Sys {
+    fn default() -> Self {
+        Self {
+            underfoot: Vec::with_capacity(64),
+        }
+    }
 }
 
 impl Sys {
