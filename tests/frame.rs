@@ -210,3 +210,33 @@ fn dialogs_hide_the_panel_beside_them_and_long_messages_wrap() {
         assert_eq!(l.trim_end().chars().last(), Some('|'), "{l}");
     }
 }
+
+#[test]
+fn walls_take_the_colours_of_the_worlds_genre() {
+    let base = load_defaults().expect("default schemas load");
+    let wall_color = |genre: &str| {
+        let choice = base.parse_choice(Some(genre), None).expect("a genre");
+        let mut app = App::new(
+            42,
+            Arc::new(base.with_choice(choice)),
+            "Hero",
+            Pace::RealTime,
+        );
+        let mut term = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+        let frame = app.frame(56, 19);
+        let pal = Palette::new(ColorDepth::TrueColor);
+        term.draw(|f| {
+            let area = f.area();
+            render::draw(f.buffer_mut(), area, &frame, &pal);
+        })
+        .expect("draw");
+        let buf = term.backend().buffer().clone();
+        (0..24u16)
+            .flat_map(|y| (0..56u16).map(move |x| (x, y)))
+            .map(|(x, y)| &buf[(x, y)])
+            .find(|c| c.symbol() == "#" && c.fg != ratatui::style::Color::Reset)
+            .map(|c| c.fg)
+            .expect("a wall in sight")
+    };
+    assert_ne!(wall_color("fantasy"), wall_color("scifi"));
+}

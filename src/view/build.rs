@@ -200,6 +200,7 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
             height: h,
             cells,
             hero: hero.at,
+            palette: Some(content.palette()),
         },
         hud,
         log: observer.log.lines().to_vec(),

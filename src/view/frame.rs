@@ -27,6 +27,9 @@ pub struct MapView {
     pub cells: Vec<Cell>,
     /// Where the hero stands, in level coordinates.
     pub hero: Point,
+    /// The world's genre colours for walls, floors and doors (front ends
+    /// fall back to their own theme when `None`).
+    pub palette: Option<crate::schema::genres::GenrePalette>,
 }
 
 impl MapView {

@@ -14,6 +14,7 @@ use ratatui::style::{Color, Modifier, Style};
 use super::palette::{ColorDepth, Palette};
 use super::panel;
 use crate::schema::Rgb;
+use crate::schema::genres::GenrePalette;
 use crate::sim::Tile;
 use crate::view::{Cell, Frame, GlyphKind, LogLine, Overlay, Tone};
 
@@ -96,13 +97,14 @@ pub fn tile_glyph(t: Tile) -> char {
     }
 }
 
-/// The colour of a tile in sight. With only 16 colours the dim grey floor
+/// The colour of a tile in sight: walls, floors and doors in the genre's
+/// colours when the frame has them. With only 16 colours the dim grey floor
 /// would equal remembered floor, so it is drawn light grey instead.
-fn tile_color(t: Tile, pal: &Palette) -> Rgb {
+fn tile_color(t: Tile, pal: &Palette, genre: Option<&GenrePalette>) -> Rgb {
     match t {
-        Tile::Wall | Tile::SecretDoor => theme::WALL,
+        Tile::Wall | Tile::SecretDoor => genre.map_or(theme::WALL, |g| g.wall),
         Tile::Floor | Tile::Trap if pal.depth == ColorDepth::Ansi16 => theme::TEXT,
-        Tile::Floor | Tile::Trap => theme::FLOOR,
+        Tile::Floor | Tile::Trap => genre.map_or(theme::FLOOR, |g| g.floor),
         Tile::ShallowWater => theme::SHALLOW_WATER,
         Tile::DeepWater => theme::DEEP_WATER,
         Tile::Lava => theme::LAVA,
@@ -110,7 +112,7 @@ fn tile_color(t: Tile, pal: &Palette) -> Rgb {
         Tile::Pit => theme::PIT,
         Tile::Bridge => theme::BRIDGE,
         Tile::Tree => theme::TREE,
-        Tile::Door | Tile::OpenDoor => theme::DOOR,
+        Tile::Door | Tile::OpenDoor => genre.map_or(theme::DOOR, |g| g.door),
         Tile::StairsDown | Tile::StairsUp => theme::STAIRS,
     }
 }
@@ -152,7 +154,7 @@ fn draw_too_small(buf: &mut Buffer, area: Rect, pal: &Palette) {
 }
 
 /// The glyph and style of one map cell: actor over item over tile.
-fn cell_look(cell: &Cell, pal: &Palette) -> Option<(char, Style)> {
+fn cell_look(cell: &Cell, pal: &Palette, genre: Option<&GenrePalette>) -> Option<(char, Style)> {
     if let Some(a) = cell.actor {
         let strong = matches!(
             a.kind,
@@ -177,7 +179,7 @@ fn cell_look(cell: &Cell, pal: &Palette) -> Option<(char, Style)> {
     }
     let t = cell.tile?;
     Some(if cell.visible {
-        (tile_glyph(t), fg(pal, tile_color(t, pal)))
+        (tile_glyph(t), fg(pal, tile_color(t, pal, genre)))
     } else {
         (tile_glyph(t), remembered(pal))
     })
@@ -196,7 +198,7 @@ fn draw_map(buf: &mut Buffer, area: Rect, frame: &Frame, pal: &Palette) {
             };
             match map
                 .cell(i32::from(x), i32::from(y))
-                .and_then(|cell| cell_look(cell, pal))
+                .and_then(|cell| cell_look(cell, pal, map.palette.as_ref()))
             {
                 Some((ch, style)) => c.set_char(ch).set_style(style),
                 None => c.set_char(' ').set_style(Style::default()),
