@@ -4,33 +4,25 @@
 //! monster or item is inside a wall or walled off, and the boss is in the
 //! boss room.
 
+mod common;
+
 use venture::procgen::level::generate;
 use venture::procgen::terrain::bsp::BspParams;
 use venture::procgen::terrain::cellular::CaveParams;
 use venture::procgen::terrain::forest::ForestParams;
 use venture::procgen::terrain::is_connected;
 use venture::procgen::terrain::maze::MazeParams;
-use venture::schema::genres::TerrainBand;
-use venture::schema::levels::{Generator, GeneratorChoice};
-use venture::schema::{Content, Span, load_defaults};
+use venture::schema::levels::Generator;
+use venture::schema::{Content, load_defaults};
 use venture::sim::Tile;
-use venture::sim::algo::dijkstra::{DijkstraMap, UNREACHED};
+use venture::sim::algo::dijkstra::UNREACHED;
 use venture::sim::level::RoomRole;
 
 const SEEDS: u64 = 100;
 
 /// `base` in genre `genre`, building every depth with `g`.
 fn genre_with(base: &Content, genre: &str, g: &Generator) -> Content {
-    let mut c = base.clone();
-    for def in &mut c.genres {
-        def.terrain = vec![TerrainBand {
-            depth: Span(1, 99),
-            generators: vec![GeneratorChoice {
-                weight: 1,
-                generator: g.clone(),
-            }],
-        }];
-    }
+    let c = common::with_generator(base, g);
     let choice = c.parse_choice(Some(genre), None).expect("known genre");
     c.with_choice(choice)
 }
@@ -55,15 +47,7 @@ fn every_genre_and_generator_makes_playable_levels() {
                 let lv = generate(&world, seed, depth);
                 let level = &lv.level;
                 assert!(is_connected(&level.tiles), "{at}: not connected");
-                let mut dist = DijkstraMap::new(level.width(), level.height());
-                dist.compute([level.arrival_from_above], i32::MAX, |p| {
-                    level.is_walkable(p)
-                });
-                for p in level.tiles.points() {
-                    if matches!(level.tile(p), Tile::StairsDown | Tile::StairsUp) {
-                        assert_ne!(dist.get(p), UNREACHED, "{at}: stairs at {p:?} cut off");
-                    }
-                }
+                let dist = common::assert_playable(&lv, depth, last, &at);
                 for m in &lv.monsters {
                     assert!(level.is_walkable(m.at), "{at}: monster in a wall");
                     assert_ne!(dist.get(m.at), UNREACHED, "{at}: monster walled in");
@@ -104,6 +88,20 @@ fn features_appear_and_keep_levels_whole() {
         let level = &lv.level;
         assert!(is_connected(&level.tiles), "seed {seed}: cut in pieces");
         let count = |t: Tile| level.tiles.cells().iter().filter(|&&c| c == t).count();
+        // A door leads somewhere on both sides: cut corners never wall one off.
+        for p in level.tiles.points() {
+            if matches!(level.tile(p), Tile::Door | Tile::OpenDoor) {
+                let open = [(1, 0), (-1, 0), (0, 1), (0, -1)]
+                    .iter()
+                    .filter(|&&(dx, dy)| {
+                        level
+                            .tile(venture::sim::algo::grid::Point::new(p.x + dx, p.y + dy))
+                            .is_passable()
+                    })
+                    .count();
+                assert!(open >= 2, "seed {seed}: the door at {p:?} opens onto rock");
+            }
+        }
         if let Some(boss) = level.rooms.iter().find(|r| r.role == RoomRole::Boss)
             && boss.rect.points().any(|p| level.tile(p) == Tile::DeepWater)
         {

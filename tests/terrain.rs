@@ -7,6 +7,8 @@
 //! size, give the rooms a level needs, and whole levels built with them can
 //! be played from the arrival to the stairs.
 
+mod common;
+
 use std::sync::Arc;
 
 use venture::procgen::level::generate;
@@ -14,10 +16,8 @@ use venture::procgen::seed::Stream;
 use venture::procgen::terrain::forest::{self, ForestParams};
 use venture::procgen::terrain::maze::{self, MazeParams};
 use venture::procgen::terrain::{Layout, is_connected};
-use venture::schema::genres::TerrainBand;
 use venture::schema::levels::{Generator, GeneratorChoice};
-use venture::schema::{Content, Span, StatusKind, load_defaults};
-use venture::sim::algo::dijkstra::{DijkstraMap, UNREACHED};
+use venture::schema::{Content, StatusKind, load_defaults};
 use venture::sim::algo::grid::{Dir, Point};
 use venture::sim::event::Hazard;
 use venture::sim::level::RoomRole;
@@ -254,21 +254,11 @@ fn forests_keep_the_guarantees_with_a_bridged_river_and_clearings() {
 
 /// The default content, with every genre building every depth with `g`.
 fn content_with(g: Generator) -> Content {
-    let mut c = load_defaults().expect("default schemas load");
-    for genre in &mut c.genres {
-        genre.terrain = vec![TerrainBand {
-            depth: Span(1, 99),
-            generators: vec![GeneratorChoice {
-                weight: 1,
-                generator: g.clone(),
-            }],
-        }];
-    }
-    c
+    common::with_generator(&load_defaults().expect("default schemas load"), &g)
 }
 
-/// Every level of `seeds` worlds: stairs and monsters reachable on foot
-/// from the arrival, a boss in a boss room, and the shape `check` wants.
+/// Every level of `seeds` worlds is playable (`common::assert_playable`),
+/// has every room role, and the shape `check` wants.
 fn playable(content: &Content, seeds: u64, check: impl Fn(&venture::sim::level::Level)) {
     let last = content.rules.dungeon_depth;
     for seed in 0..seeds {
@@ -276,23 +266,8 @@ fn playable(content: &Content, seeds: u64, check: impl Fn(&venture::sim::level::
             let g = generate(content, seed, depth);
             let level = &g.level;
             check(level);
-            let mut dist = DijkstraMap::new(level.width(), level.height());
-            dist.compute([level.arrival_from_above], i32::MAX, |p| {
-                level.is_walkable(p)
-            });
-            let stairs: Vec<_> = level
-                .tiles
-                .points()
-                .filter(|&p| matches!(level.tile(p), Tile::StairsDown | Tile::StairsUp))
-                .collect();
-            let expected = usize::from(depth > 1) + usize::from(depth < last);
-            assert_eq!(stairs.len(), expected, "seed {seed} depth {depth}");
-            for s in stairs {
-                assert_ne!(dist.get(s), UNREACHED, "seed {seed} depth {depth}: {s:?}");
-            }
-            for m in &g.monsters {
-                assert_ne!(dist.get(m.at), UNREACHED, "seed {seed} depth {depth}");
-            }
+            let at = format!("seed {seed} depth {depth}");
+            common::assert_playable(&g, depth, last, &at);
             let roles: Vec<RoomRole> = level.rooms.iter().map(|r| r.role).collect();
             for role in [
                 RoomRole::Spawn,
@@ -300,9 +275,8 @@ fn playable(content: &Content, seeds: u64, check: impl Fn(&venture::sim::level::
                 RoomRole::Boss,
                 RoomRole::Treasure,
             ] {
-                assert!(roles.contains(&role), "seed {seed} depth {depth}: {role:?}");
+                assert!(roles.contains(&role), "{at}: {role:?}");
             }
-            assert_eq!(g.monsters.iter().filter(|m| m.boss).count(), 1);
         }
     }
 }

@@ -5,7 +5,7 @@
 //! nothing is left to explore takes the stairs down.
 
 use crate::schema::Content;
-use crate::schema::items::{ArmorSlot, ItemKind, PotionEffect};
+use crate::schema::items::{ItemKind, PotionEffect};
 use crate::sim::algo::dijkstra::{DijkstraMap, UNREACHED};
 use crate::sim::algo::grid::{Dir, Point};
 use crate::sim::components::AiState;
@@ -246,12 +246,9 @@ fn upgrade_slot(hero: &HeroState, content: &Content) -> Option<u8> {
         _ => None,
     };
     // What is worn in the slot a piece of armour would go to.
-    let worn_in = |id| match &content.item(id).kind {
-        ItemKind::Armor(a) => ArmorSlot::ALL
-            .iter()
-            .position(|&s| s == a.slot)
-            .and_then(|i| hero.worn.get(i).copied().flatten()),
-        _ => None,
+    let worn_in = |id| {
+        let slot = content.armor_slot(id)?;
+        hero.worn.get(slot.index()).copied().flatten()
     };
     let worn_weapon = hero.weapon.and_then(weapon_score).unwrap_or(0);
     hero.pack_items().find_map(|(i, s)| {

@@ -100,7 +100,7 @@ pub fn decorate(
                 Point::new(r.x, r.y + r.h - 1),
                 Point::new(r.x + r.w - 1, r.y + r.h - 1),
             ];
-            edit.try_set(&corners, Tile::Wall);
+            edit.cut_corners(r, &corners);
         }
     }
     if let Some(boss) = rooms.iter().find(|r| r.role == RoomRole::Boss) {
@@ -170,6 +170,37 @@ impl Edit<'_> {
     /// the level would no longer be one piece. Returns whether it stuck.
     fn try_set(&mut self, points: &[Point], tile: Tile) -> bool {
         self.try_set_each(points.iter().map(|&p| (p, tile)))
+    }
+
+    /// Walls up those of a room's corner tiles that can go without cutting
+    /// the level or leaving a door that opens onto rock: nothing outside the
+    /// room opens onto the corner, and its two neighbours in the room are
+    /// joined round the inner diagonal. Local, so no flood fill is needed.
+    fn cut_corners(&mut self, room: crate::procgen::terrain::Rect, corners: &[Point]) {
+        for &p in corners {
+            if self.safe_corner(room, p)
+                && !self.keep.contains(&p)
+                && self.tiles.get(p) == Some(&Tile::Floor)
+            {
+                self.tiles.set(p, Tile::Wall);
+            }
+        }
+    }
+
+    fn safe_corner(&self, room: crate::procgen::terrain::Rect, p: Point) -> bool {
+        let passable = |q: Point| self.tiles.get(q).is_some_and(|t| t.is_passable());
+        let walkable = |q: Point| self.tiles.get(q).is_some_and(|t| t.is_walkable());
+        let opens_outside = [(1, 0), (-1, 0), (0, 1), (0, -1)]
+            .iter()
+            .map(|&(dx, dy)| Point::new(p.x + dx, p.y + dy))
+            .any(|q| !room.contains(q) && passable(q));
+        // Steps from the corner into the room.
+        let sx = if p.x == room.x { 1 } else { -1 };
+        let sy = if p.y == room.y { 1 } else { -1 };
+        let bypass = [(sx, 0), (0, sy), (sx, sy)]
+            .iter()
+            .all(|&(dx, dy)| walkable(Point::new(p.x + dx, p.y + dy)));
+        !opens_outside && bypass
     }
 
     /// Hides a trap at `p`, only where the trap, once known (and so avoided

@@ -63,7 +63,7 @@ pub fn generate(content: &Content, seed: u64, depth: i32) -> GeneratedLevel {
     }
 
     let mut rng = Stream::new(seed, LEVEL_ROLES, &[d]);
-    let rooms = assign_roles(&layout, &mut rng);
+    let mut rooms = assign_roles(&layout, &mut rng);
     let tiles = &mut layout.tiles;
     let spawn = room_anchor(tiles, &rooms, RoomRole::Spawn);
     let exit = room_anchor(tiles, &rooms, RoomRole::Exit);
@@ -74,7 +74,6 @@ pub fn generate(content: &Content, seed: u64, depth: i32) -> GeneratedLevel {
     if let Some(p) = down {
         tiles.set(p, Tile::StairsDown);
     }
-    let mut rooms = rooms;
     let mut frng = Stream::new(seed, LEVEL_FEATURES, &[d]);
     features::decorate(
         tiles,
@@ -96,23 +95,14 @@ pub fn generate(content: &Content, seed: u64, depth: i32) -> GeneratedLevel {
             .map(|r| r.rect);
         let near = boss_room.map_or(exit, |r| r.center());
         if let Some(at) = free_near(tiles, near, &taken) {
-            taken.push(at);
-            monsters.push(MonsterPlacement {
+            let boss = MonsterPlacement {
                 kind,
                 boss: true,
                 rarity: Rarity::Common,
                 name_seed: champions.next_u64() | 1,
                 at,
-            });
-            escort(
-                content,
-                kind,
-                at,
-                tiles,
-                &mut taken,
-                &mut monsters,
-                &mut rng,
-            );
+            };
+            place_with_escort(content, boss, tiles, &mut taken, &mut monsters, &mut rng);
         }
     }
 
@@ -141,8 +131,7 @@ pub fn generate(content: &Content, seed: u64, depth: i32) -> GeneratedLevel {
             continue;
         };
         let rarity = roll_rarity(depth, &mut champions);
-        taken.push(at);
-        monsters.push(MonsterPlacement {
+        let leader = MonsterPlacement {
             kind,
             boss: false,
             rarity,
@@ -152,16 +141,8 @@ pub fn generate(content: &Content, seed: u64, depth: i32) -> GeneratedLevel {
                 0
             },
             at,
-        });
-        escort(
-            content,
-            kind,
-            at,
-            tiles,
-            &mut taken,
-            &mut monsters,
-            &mut mrng,
-        );
+        };
+        place_with_escort(content, leader, tiles, &mut taken, &mut monsters, &mut mrng);
     }
 
     let mut irng = Stream::new(seed, LEVEL_ITEMS, &[d]);
@@ -391,17 +372,20 @@ fn pick_monster(
     content.monster_ids().nth(i)
 }
 
-/// Places the pack that comes with a monster on free floor around it.
-fn escort(
+/// Places a monster, then the pack that comes with it on free floor around
+/// it.
+fn place_with_escort(
     content: &Content,
-    leader: MonsterId,
-    at: Point,
+    leader: MonsterPlacement,
     tiles: &Grid<Tile>,
     taken: &mut Vec<Point>,
     out: &mut Vec<MonsterPlacement>,
     rng: &mut Stream,
 ) {
-    let Some((kind, count)) = content.escort(leader) else {
+    let at = leader.at;
+    taken.push(at);
+    out.push(leader);
+    let Some((kind, count)) = content.escort(leader.kind) else {
         return;
     };
     for _ in 0..roll_count(count, rng) {

@@ -169,6 +169,11 @@ impl ArmorSlot {
         ArmorSlot::Accessory,
     ];
 
+    /// Where the slot is in [`ArmorSlot::ALL`] (and in a hero's worn list).
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
     /// How the pack screen labels the slot.
     pub const fn label(self) -> &'static str {
         match self {
@@ -185,4 +190,16 @@ impl ArmorSlot {
 
 fn default_weight() -> u32 {
     10
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ArmorSlot;
+
+    #[test]
+    fn slot_indices_follow_the_list() {
+        for (i, s) in ArmorSlot::ALL.iter().enumerate() {
+            assert_eq!(s.index(), i);
+        }
+    }
 }

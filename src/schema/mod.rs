@@ -114,6 +114,22 @@ impl Content {
         self.loot.get(id.index()).map_or(&[], Vec::as_slice)
     }
 
+    /// Where a piece of armour is worn (`None` for anything else).
+    pub fn armor_slot(&self, id: ItemId) -> Option<items::ArmorSlot> {
+        match &self.item(id).kind {
+            items::ItemKind::Armor(a) => Some(a.slot),
+            _ => None,
+        }
+    }
+
+    /// How a weapon shoots, if it does.
+    pub fn weapon_shot(&self, id: ItemId) -> Option<&items::WeaponShot> {
+        match &self.item(id).kind {
+            items::ItemKind::Weapon(w) => w.ranged.as_ref(),
+            _ => None,
+        }
+    }
+
     /// The minions placed around a monster, and how many.
     pub fn escort(&self, id: MonsterId) -> Option<(MonsterId, Span)> {
         self.escorts.get(id.index()).copied().flatten()

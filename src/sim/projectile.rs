@@ -15,6 +15,10 @@ use crate::sim::event::Who;
 
 /// Ticks per second: speeds are written in tiles per second.
 const TICKS_PER_SECOND: i32 = 20;
+/// The widest blast a projectile may burst in (schemas are held to it).
+pub const MAX_BLAST_RADIUS: u8 = 5;
+/// The farthest a shot flies, in tiles (schemas are held to it).
+pub const MAX_RANGE: i32 = 64;
 /// Projectiles reserved for; more may fly, at the cost of one allocation.
 pub const CAPACITY: usize = 256;
 
@@ -74,10 +78,10 @@ impl Projectile {
             at: from,
             progress: 0,
             speed: def.speed,
-            range: range.clamp(0, 64),
+            range: range.clamp(0, MAX_RANGE),
             pierce: def.pierce,
             bounce: def.bounce,
-            radius: def.radius.min(5),
+            radius: def.radius.min(MAX_BLAST_RADIUS),
             owner,
             attack,
             on_hit,

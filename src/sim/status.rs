@@ -34,6 +34,11 @@ impl Component for Statuses {
     type Storage = DenseVecStorage<Self>;
 }
 
+/// Whether an actor (with or without statuses) is weakened.
+pub fn weakened(statuses: Option<&Statuses>) -> bool {
+    statuses.is_some_and(|s| s.has(StatusKind::Weakened))
+}
+
 impl Statuses {
     pub fn has(&self, kind: StatusKind) -> bool {
         self.mask & kind.bit() != 0

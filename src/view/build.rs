@@ -26,19 +26,14 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
     observer
         .camera
         .follow(hero.at, map_width, map_height, level_w, level_h);
-    let seen_monsters: Vec<Point> = observer
-        .actors
-        .iter()
-        .filter(|a| matches!(a.who, Who::Monster(_)))
-        .map(|a| a.at)
-        .filter(|&p| sim.with_vision(observer.player, |v| v.sees(p)) == Some(true))
-        .collect();
-    observer.camera.reveal(
-        hero.at,
-        seen_monsters,
-        (map_width, map_height),
-        (level_w, level_h),
-    );
+    let (actors, camera) = (&observer.actors, &mut observer.camera);
+    sim.with_vision(observer.player, |v| {
+        let seen = actors
+            .iter()
+            .filter(|a| matches!(a.who, Who::Monster(_)) && v.sees(a.at))
+            .map(|a| a.at);
+        camera.reveal(hero.at, seen, (map_width, map_height), (level_w, level_h));
+    });
     let origin = observer.camera.origin;
     let (w, h) = (map_width.max(0), map_height.max(0));
     let index = |p: Point| -> Option<usize> {
@@ -150,6 +145,16 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
             Some((slot.label().to_owned(), content.item(item?).name.clone()))
         })
         .collect();
+    // The panel names the body armour (or the first piece) and counts the rest.
+    let armor = hero.worn[ArmorSlot::Chest.index()]
+        .or_else(|| hero.worn.iter().flatten().next().copied())
+        .map(|main| {
+            let name = &content.item(main).name;
+            match hero.worn.iter().flatten().count() {
+                1 => name.clone(),
+                n => format!("{name} +{}", n - 1),
+            }
+        });
     let hud = Hud {
         name: hero.name.clone(),
         seed: sim.seed(),
@@ -168,11 +173,11 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
         evasion: c.evasion,
         gold: hero.gold,
         weapon: hero.weapon.map(|w| content.item(w).name.clone()),
-        armor: armour_summary(&worn),
-        shot_range: hero.weapon.and_then(|w| match &content.item(w).kind {
-            ItemKind::Weapon(w) => w.ranged.as_ref().map(|r| r.range),
-            _ => None,
-        }),
+        armor,
+        shot_range: hero
+            .weapon
+            .and_then(|w| content.weapon_shot(w))
+            .map(|s| s.range),
         worn,
         statuses: hero.statuses.iter().map(|s| s.kind).collect(),
         kills: hero.kills,
@@ -311,17 +316,4 @@ pub fn slot_letter(i: usize) -> char {
 /// The pack slot of a letter, if it names one.
 pub fn letter_slot(c: char) -> Option<u8> {
     c.is_ascii_lowercase().then(|| c as u8 - b'a')
-}
-
-/// The side panel's armour line: the body armour (or the first piece worn),
-/// and how many more pieces are worn.
-fn armour_summary(worn: &[(String, String)]) -> Option<String> {
-    let main = worn
-        .iter()
-        .find(|(slot, _)| slot == ArmorSlot::Chest.label())
-        .or_else(|| worn.first())?;
-    Some(match worn.len() {
-        1 => main.1.clone(),
-        n => format!("{} +{}", main.1, n - 1),
-    })
 }

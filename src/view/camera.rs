@@ -41,16 +41,10 @@ impl Camera {
         if seen.into_iter().all(shown) {
             return;
         }
-        let centre = |hero: i32, view: i32, level: i32| {
-            if level <= view {
-                -(view - level) / 2
-            } else {
-                (hero - view / 2).clamp(0, level - view)
-            }
-        };
+        // Not "placed": `axis` centres on the hero.
         self.origin = Point::new(
-            centre(hero.x, view_w, level.0),
-            centre(hero.y, view_h, level.1),
+            axis(self.origin.x, hero.x, view_w, level.0, false),
+            axis(self.origin.y, hero.y, view_h, level.1, false),
         );
     }
 }

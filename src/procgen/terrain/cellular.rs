@@ -11,7 +11,7 @@ use std::collections::VecDeque;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Layout, clamp_size, open_squares};
+use super::{Layout, Regions, clamp_size, open_squares};
 use crate::procgen::seed::Stream;
 use crate::sim::algo::grid::Grid;
 use crate::sim::tile::Tile;
@@ -158,29 +158,8 @@ fn grow(w: usize, h: usize, p: &CaveParams, rng: &mut Stream) -> Vec<u8> {
 /// (except the largest) and tunnels every other one to the largest along a
 /// shortest path, so all floor ends up connected.
 fn join_regions(cells: &mut [u8], w: usize, h: usize, min_size: usize) {
-    let mut label = vec![0u32; cells.len()];
-    let mut sizes = vec![0usize]; // index 0: no region
-    let mut stack = Vec::new();
-    for start in 0..cells.len() {
-        if cells[start] != 0 || label[start] != 0 {
-            continue;
-        }
-        let id = sizes.len() as u32;
-        sizes.push(0);
-        label[start] = id;
-        stack.push(start);
-        while let Some(i) = stack.pop() {
-            sizes[id as usize] += 1;
-            for j in [i - 1, i + 1, i - w, i + w] {
-                if cells[j] == 0 && label[j] == 0 {
-                    label[j] = id;
-                    stack.push(j);
-                }
-            }
-        }
-    }
-    // The largest region; the first one found wins ties.
-    let Some(main) = (1..sizes.len()).rev().max_by_key(|&r| sizes[r]) else {
+    let Regions { mut label, sizes } = Regions::label(w, h, |i| cells[i] == 0);
+    let Some(main) = Regions::largest(&sizes) else {
         return;
     };
     for (c, l) in cells.iter_mut().zip(label.iter_mut()) {

@@ -120,6 +120,63 @@ pub fn is_connected(tiles: &Grid<Tile>) -> bool {
     reached == total
 }
 
+/// The 4-connected pieces of a grid's open tiles (row by row, `w` wide).
+pub(super) struct Regions {
+    /// Per tile, its piece (0: not open).
+    pub label: Vec<u32>,
+    /// Per piece, its size in tiles (index 0 unused).
+    pub sizes: Vec<usize>,
+}
+
+impl Regions {
+    /// Labels the pieces in tile order with a depth-first fill, so the same
+    /// grid always gets the same labels.
+    pub fn label(w: usize, h: usize, open: impl Fn(usize) -> bool) -> Self {
+        let n = w * h;
+        let mut label = vec![0u32; n];
+        let mut sizes = vec![0usize];
+        let mut stack = Vec::new();
+        for start in 0..n {
+            if !open(start) || label[start] != 0 {
+                continue;
+            }
+            let id = sizes.len() as u32;
+            sizes.push(0);
+            label[start] = id;
+            stack.push(start);
+            while let Some(i) = stack.pop() {
+                sizes[id as usize] += 1;
+                for j in neighbours(i, w, h) {
+                    if open(j) && label[j] == 0 {
+                        label[j] = id;
+                        stack.push(j);
+                    }
+                }
+            }
+        }
+        Self { label, sizes }
+    }
+
+    /// The largest piece; the first one found wins ties.
+    pub fn largest(sizes: &[usize]) -> Option<usize> {
+        (1..sizes.len()).rev().max_by_key(|&r| sizes[r])
+    }
+}
+
+/// The 4-neighbours of tile `i` that lie on a `w` x `h` grid, in the order
+/// left, right, up, down.
+fn neighbours(i: usize, w: usize, h: usize) -> impl Iterator<Item = usize> {
+    let (x, y) = (i % w, i / w);
+    [
+        (x > 0).then(|| i - 1),
+        (x + 1 < w).then(|| i + 1),
+        (y > 0).then(|| i - w),
+        (y + 1 < h).then(|| i + w),
+    ]
+    .into_iter()
+    .flatten()
+}
+
 /// Makes the walkable tiles one 4-connected piece by opening the cheapest
 /// way from every cut-off part to the largest one: on the way, deep water
 /// becomes bridge and any other blocking tile (tree, wall...) becomes floor.
@@ -132,47 +189,13 @@ fn join_walkable(tiles: &mut Grid<Tile>) {
     }
     let n = w * h;
     let walk: Vec<bool> = tiles.cells().iter().map(|t| t.is_walkable()).collect();
-    // Label the pieces (0: not walkable) and find the largest; the first
-    // found wins ties.
-    let around = |i: usize| {
-        let (x, y) = (i % w, i / w);
-        [
-            (x > 0).then(|| i - 1),
-            (x + 1 < w).then(|| i + 1),
-            (y > 0).then(|| i - w),
-            (y + 1 < h).then(|| i + w),
-        ]
-        .into_iter()
-        .flatten()
-    };
-    let mut label = vec![0u32; n];
-    let mut sizes = vec![0usize];
-    let mut stack = Vec::new();
-    for start in 0..n {
-        if !walk[start] || label[start] != 0 {
-            continue;
-        }
-        let id = sizes.len() as u32;
-        sizes.push(0);
-        label[start] = id;
-        stack.push(start);
-        while let Some(i) = stack.pop() {
-            sizes[id as usize] += 1;
-            for j in around(i) {
-                if walk[j] && label[j] == 0 {
-                    label[j] = id;
-                    stack.push(j);
-                }
-            }
-        }
-    }
+    // Label the pieces (0: not walkable) and find the largest.
+    let Regions { label, sizes } = Regions::label(w, h, |i| walk[i]);
     if sizes.len() <= 2 {
         return;
     }
-    let main = (1..sizes.len())
-        .rev()
-        .max_by_key(|&r| sizes[r])
-        .unwrap_or(1) as u32;
+    let main = Regions::largest(&sizes).unwrap_or(1) as u32;
+    let around = |i: usize| neighbours(i, w, h);
 
     // Cheapest paths over the interior from the main piece (Dijkstra; ties
     // broken by tile index, so the result is the same everywhere).

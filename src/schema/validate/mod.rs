@@ -16,6 +16,7 @@ use super::items::{ItemDef, ItemKind, PotionEffect, ScrollEffect};
 use super::levels::LevelBand;
 use super::load::SchemaSource;
 use super::monsters::MonsterDef;
+use super::monsters::ProjectileDef;
 use super::{Content, ItemId, MonsterId};
 
 /// The parsed files, each with the source it came from.
@@ -122,6 +123,16 @@ impl Checker<'_, '_> {
             self.range(field, s.duration, 1, 100_000);
             self.range(field, s.chance, 0, 100);
         }
+    }
+
+    /// A shot: its range, and how its projectile flies and bursts (the
+    /// limits the simulation holds every projectile to).
+    fn shot(&mut self, range: i32, p: &ProjectileDef) {
+        use crate::sim::projectile::{MAX_BLAST_RADIUS, MAX_RANGE};
+        self.range("range", range, 1, i64::from(MAX_RANGE));
+        self.range("speed", p.speed, 1, 400);
+        self.range("radius", p.radius, 0, i64::from(MAX_BLAST_RADIUS));
+        self.glyph(p.glyph);
     }
 
     fn glyph(&mut self, glyph: char) {
@@ -235,11 +246,9 @@ pub(super) fn validate_and_link(
         c.range("flee_below", m.flee_below, 0, 100);
         c.status("on_hit", &m.on_hit);
         if let Some(r) = &m.ranged {
-            c.range("range", r.range, 1, 30);
+            c.shot(r.range, &r.projectile);
             c.span("damage", r.damage, 0, 10_000);
             c.range("delay", r.delay, 1, 1000);
-            c.range("speed", r.projectile.speed, 1, 400);
-            c.range("radius", r.projectile.radius, 0, 8);
             c.status("on_hit", &r.on_hit);
         }
         if let Some(e) = &m.escort {
@@ -290,9 +299,7 @@ pub(super) fn validate_and_link(
                 c.range("crit_chance", w.crit_chance, 0, 100);
                 c.status("on_hit", &w.on_hit);
                 if let Some(shot) = &w.ranged {
-                    c.range("range", shot.range, 1, 64);
-                    c.range("speed", shot.projectile.speed, 1, 400);
-                    c.glyph(shot.projectile.glyph);
+                    c.shot(shot.range, &shot.projectile);
                 }
             }
             ItemKind::Scroll(ScrollEffect::Mapping) => {}
@@ -303,14 +310,17 @@ pub(super) fn validate_and_link(
                 ..
             }) => {
                 c.span("damage", *damage, 0, 10_000);
-                c.range("radius", i32::from(*radius), 1, 5);
+                c.range(
+                    "radius",
+                    *radius,
+                    1,
+                    i64::from(crate::sim::projectile::MAX_BLAST_RADIUS),
+                );
                 c.status("on_hit", on_hit);
             }
             ItemKind::Thrown(t) => {
                 c.span("damage", t.damage, 0, 10_000);
-                c.range("range", t.range, 1, 64);
-                c.range("speed", t.projectile.speed, 1, 400);
-                c.glyph(t.projectile.glyph);
+                c.shot(t.range, &t.projectile);
                 c.status("on_hit", &t.on_hit);
             }
             ItemKind::Armor(a) => {

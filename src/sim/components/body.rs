@@ -119,6 +119,21 @@ pub struct Combat {
     pub on_hit: Option<StatusSpec>,
 }
 
+impl Combat {
+    /// The attacker's side of a blow with these stats; `weakened` when the
+    /// attacker suffers weakness. Melee, shots and thrown things start here.
+    pub fn attack(&self, weakened: bool) -> crate::sim::combat::Attack {
+        crate::sim::combat::Attack {
+            damage: self.damage,
+            damage_type: self.damage_type,
+            attack: self.attack,
+            accuracy: self.accuracy,
+            crit_chance: self.crit_chance,
+            weakened,
+        }
+    }
+}
+
 impl Component for Combat {
     type Storage = VecStorage<Self>;
 }

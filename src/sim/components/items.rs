@@ -50,17 +50,13 @@ impl Inventory {
     /// Puts on a piece of armour in its slot, returning what it replaces
     /// (`None` also when `item` is not armour).
     pub fn wear(&mut self, content: &crate::schema::Content, item: ItemId) -> Option<ItemId> {
-        let crate::schema::items::ItemKind::Armor(a) = &content.item(item).kind else {
-            return None;
-        };
-        let i = ArmorSlot::ALL.iter().position(|&s| s == a.slot)?;
-        self.worn.get_mut(i)?.replace(item)
+        let slot = content.armor_slot(item)?;
+        self.worn.get_mut(slot.index())?.replace(item)
     }
 
     /// The armour worn in `slot`.
     pub fn worn_in(&self, slot: ArmorSlot) -> Option<ItemId> {
-        let i = ArmorSlot::ALL.iter().position(|&s| s == slot)?;
-        self.worn.get(i).copied().flatten()
+        self.worn.get(slot.index()).copied().flatten()
     }
 
     pub fn capacity(&self) -> usize {

@@ -12,20 +12,17 @@ use specs::{
 
 use crate::schema::items::{ItemKind, PotionEffect, ScrollEffect};
 use crate::schema::monsters::ProjectileDef;
-use crate::schema::{Content, ItemId, StatusKind};
-use crate::schema::{DamageType, Span, StatusSpec};
+use crate::schema::{Content, DamageType, ItemId, Span, StatusKind, StatusSpec};
 use crate::sim::action::PlayerId;
 use crate::sim::algo::grid::Point;
 use crate::sim::combat::Attack;
 use crate::sim::components::{
-    Combat, FloorItem, Health, Intent, Inventory, Player, Position, StableId,
+    Combat, FloorItem, Health, Intent, Inventory, Monster, Player, Position, StableId, Vision,
 };
-use crate::sim::components::{Monster, Vision};
 use crate::sim::event::{EventKind, SimEvent, Who};
 use crate::sim::hero::effective_combat;
 use crate::sim::projectile::{Projectile, Projectiles};
-use crate::sim::resources::Levels;
-use crate::sim::resources::{ActorOrder, Events, Pending, Rules, Spawn};
+use crate::sim::resources::{ActorOrder, Events, Levels, Pending, Rules, Spawn};
 use crate::sim::status::{StatusPool, Statuses};
 
 /// Statuses a potion of curing removes.
@@ -253,8 +250,9 @@ fn use_item(
                         bounce: 0,
                         radius: *radius,
                     };
-                    let attack = thrown_attack(d, e, *damage, *damage_type);
-                    launch(d, e, pid, None, 0, &def, attack, *on_hit);
+                    if let Some(attack) = thrown_attack(d, e, *damage, *damage_type) {
+                        launch(d, e, pid, None, 0, &def, attack, *on_hit);
+                    }
                 }
             }
         }
@@ -263,13 +261,15 @@ fn use_item(
                 d.events.0.push(ev(EventKind::NoTarget { player: pid }));
                 return;
             };
+            let Some(attack) = thrown_attack(d, e, t.damage, t.damage_type) else {
+                return;
+            };
             if let Some(inv) = d.inventories.get_mut(e) {
                 inv.take_one(slot);
             }
             d.events
                 .0
                 .push(ev(EventKind::Consumed { player: pid, item }));
-            let attack = thrown_attack(d, e, t.damage, t.damage_type);
             // A bursting throw lands where it was aimed, hit or miss.
             let range = match d.positions.get(e) {
                 Some(p) if t.projectile.radius > 0 => p.at.chebyshev(target),
@@ -392,19 +392,15 @@ fn nearest_foe_in_sight(d: &Data, e: Entity, range: i32) -> Option<Point> {
 
 /// The blow a thrown item or a scroll's blast deals: its own damage with the
 /// hero's accuracy and luck.
-fn thrown_attack(d: &Data, e: Entity, damage: Span, damage_type: DamageType) -> Attack {
-    let c = d.combats.get(e);
-    Attack {
+fn thrown_attack(d: &Data, e: Entity, damage: Span, damage_type: DamageType) -> Option<Attack> {
+    let weakened = crate::sim::status::weakened(d.statuses.get(e));
+    let hero = d.combats.get(e)?.attack(weakened);
+    Some(Attack {
         damage,
         damage_type,
         attack: 0,
-        accuracy: c.map_or(0, |c| c.accuracy),
-        crit_chance: c.map_or(0, |c| c.crit_chance),
-        weakened: d
-            .statuses
-            .get(e)
-            .is_some_and(|s| s.has(StatusKind::Weakened)),
-    }
+        ..hero
+    })
 }
 
 /// Sends a hero's projectile towards `to` (or bursting on the spot when

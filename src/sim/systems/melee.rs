@@ -8,8 +8,6 @@ use specs::{Read, ReadStorage, System, SystemData, World, WriteStorage};
 
 use super::strike::{Blow, Strike};
 use crate::procgen::seed::{SIM_MELEE, SIM_STATUS, Stream};
-use crate::schema::StatusKind;
-use crate::sim::combat::Attack;
 use crate::sim::components::{Actor, Health, Intent};
 use crate::sim::resources::{ActorOrder, Tick, WorldSeed};
 
@@ -51,26 +49,17 @@ impl<'a> System<'a> for Sys {
             {
                 continue;
             }
-            let (Some(&ac), Some(attacker)) = (s.combats.get(e), s.who(e)) else {
+            let (Some(&ac), Some(attack), Some(attacker)) =
+                (s.combats.get(e), s.attack_of(e), s.who(e))
+            else {
                 continue;
             };
             if s.combats.get(target).is_none() {
                 continue;
             }
-            let weakened = s
-                .statuses
-                .get(e)
-                .is_some_and(|st| st.has(StatusKind::Weakened));
             let blow = Blow {
                 attacker,
-                attack: Attack {
-                    damage: ac.damage,
-                    damage_type: ac.damage_type,
-                    attack: ac.attack,
-                    accuracy: ac.accuracy,
-                    crit_chance: ac.crit_chance,
-                    weakened,
-                },
+                attack,
                 on_hit: ac.on_hit,
                 unavoidable: false,
                 tick,

@@ -1,6 +1,7 @@
 //! Ranged attacks: a shoot intent (monsters) or fire intent (heroes with a
-//! ranged weapon) launches the shooter's projectile at its target, then every projectile in flight moves at its own speed, hurts the
-//! first foe in its way (pierce lets it fly on), bounces off walls while it
+//! ranged weapon) launches the shooter's projectile at its target, then
+//! every projectile in flight moves at its own speed, hurts the first foe
+//! in its way (pierce lets it fly on), bounces off walls while it
 //! has bounces left, and bursts in a blast where it stops. A shot only ever
 //! hurts the other side: monsters' shots pass over monsters.
 //! Writes `Projectiles`, `Actor` (cooldown) and what a blow touches.
@@ -12,8 +13,6 @@ use specs::{
 
 use super::strike::{Blow, Strike};
 use crate::procgen::seed::{SIM_RANGED, Stream};
-use crate::schema::StatusKind;
-use crate::schema::items::ItemKind;
 use crate::sim::algo::grid::Point;
 use crate::sim::combat::Attack;
 use crate::sim::components::{Actor, Intent, Inventory, StableId};
@@ -21,6 +20,13 @@ use crate::sim::event::{EventKind, SimEvent, Who};
 use crate::sim::level::Level;
 use crate::sim::projectile::{Projectile, Projectiles, clear_shot};
 use crate::sim::resources::{ActorOrder, Levels, Rules, Tick, WorldSeed};
+
+/// Which roll a ranged stream is for (the index after tick and projectile),
+/// so a direct hit and a blast never share a stream.
+const ROLL_HIT: u64 = 0;
+const ROLL_STATUS: u64 = 1;
+const ROLL_BLAST_HIT: u64 = 2;
+const ROLL_BLAST_STATUS: u64 = 3;
 
 #[derive(Default)]
 pub struct Sys;
@@ -72,9 +78,12 @@ impl<'a> System<'a> for Sys {
 fn launch(d: &mut Data<'_>) {
     for &(_, e) in &d.order.0 {
         let s = &d.strike;
-        let (Some(&from), Some(owner), Some(combat)) =
-            (s.positions.get(e), s.who(e), s.combats.get(e))
-        else {
+        let (Some(&from), Some(owner), Some(combat), Some(base)) = (
+            s.positions.get(e),
+            s.who(e),
+            s.combats.get(e),
+            s.attack_of(e),
+        ) else {
             continue;
         };
         let to = match d.intents.get(e) {
@@ -107,10 +116,7 @@ fn launch(d: &mut Data<'_>) {
             }
             Who::Player(_) => {
                 let weapon = d.inventories.get(e).and_then(|i| i.weapon);
-                let Some(ItemKind::Weapon(w)) = weapon.map(|w| &content.item(w).kind) else {
-                    continue;
-                };
-                let Some(shot) = w.ranged.as_ref() else {
+                let Some(shot) = weapon.and_then(|w| content.weapon_shot(w)) else {
                     continue;
                 };
                 let (c, pj) = (combat, &shot.projectile);
@@ -125,10 +131,6 @@ fn launch(d: &mut Data<'_>) {
             }
             Who::Hazard(_) => continue,
         };
-        let weakened = s
-            .statuses
-            .get(e)
-            .is_some_and(|st| st.has(StatusKind::Weakened));
         let aimed_at = d
             .levels
             .get(from.depth)
@@ -138,10 +140,7 @@ fn launch(d: &mut Data<'_>) {
         let attack = Attack {
             damage: attack_span,
             damage_type,
-            attack: combat.attack,
-            accuracy: combat.accuracy,
-            crit_chance: combat.crit_chance,
-            weakened,
+            ..base
         };
         d.projectiles.flying.push(Projectile::launch(
             id,
@@ -220,8 +219,8 @@ fn fly(
             unavoidable: false,
             tick,
         };
-        let mut hit = Stream::new(seed, SIM_RANGED, &[tick, p.id, target_id]);
-        let mut status = Stream::new(seed, SIM_RANGED, &[tick, p.id, target_id, 1]);
+        let mut hit = Stream::new(seed, SIM_RANGED, &[tick, p.id, ROLL_HIT, target_id]);
+        let mut status = Stream::new(seed, SIM_RANGED, &[tick, p.id, ROLL_STATUS, target_id]);
         s.land(&blow, target, &mut hit, &mut status);
         p.last_hit = target_id;
         if p.pierce == 0 {
@@ -264,9 +263,9 @@ fn burst(p: &Projectile, level: &Level, s: &mut Strike<'_>, seed: u64, tick: u64
             if !is_foe(s, p.owner, target) || !clear_shot(p.at, q, blocks) {
                 continue;
             }
-            let n = (y - p.at.y + r) * (2 * r + 1) + (x - p.at.x + r);
-            let mut hit = Stream::new(seed, SIM_RANGED, &[tick, p.id, 2, n as u64]);
-            let mut status = Stream::new(seed, SIM_RANGED, &[tick, p.id, 3, n as u64]);
+            let n = ((y - p.at.y + r) * (2 * r + 1) + (x - p.at.x + r)) as u64;
+            let mut hit = Stream::new(seed, SIM_RANGED, &[tick, p.id, ROLL_BLAST_HIT, n]);
+            let mut status = Stream::new(seed, SIM_RANGED, &[tick, p.id, ROLL_BLAST_STATUS, n]);
             s.land(&blow, target, &mut hit, &mut status);
         }
     }

@@ -16,6 +16,9 @@ use crate::sim::event::{EventKind, SimEvent, Who};
 use crate::sim::resources::Events;
 use crate::sim::status::{StatusPool, Statuses};
 
+/// Accuracy that cancels the most evasion a schema may give.
+const UNDODGEABLE: i32 = 1000;
+
 /// The storages a blow touches.
 #[derive(SystemData)]
 pub struct Strike<'a> {
@@ -46,6 +49,12 @@ impl Strike<'_> {
         who(self.players.get(e), self.monsters.get(e))
     }
 
+    /// The blow `e` deals with its own stats (weakness included).
+    pub fn attack_of(&self, e: Entity) -> Option<Attack> {
+        let weakened = crate::sim::status::weakened(self.statuses.get(e));
+        self.combats.get(e).map(|c| c.attack(weakened))
+    }
+
     /// Lands `blow` on `target` with the given rolls (`hit` for the formula,
     /// `status` for the on-hit chance). Returns whether it hit.
     pub fn land(
@@ -67,12 +76,14 @@ impl Strike<'_> {
         }
         let defence = Defence {
             defense: dc.defense,
-            evasion: if blow.unavoidable { -1000 } else { dc.evasion },
+            evasion: dc.evasion,
             resist: dc.resist,
         };
         let mut attack = blow.attack;
         if blow.unavoidable {
-            attack.accuracy = attack.accuracy.max(1000);
+            // Accuracy past any evasion (schemas cap it at 95) leaves no
+            // chance to dodge.
+            attack.accuracy = attack.accuracy.max(UNDODGEABLE);
         }
         let outcome = combat::resolve(&attack, &defence, hit);
         let ev = |kind| SimEvent {
