@@ -62,8 +62,8 @@ const FIRST_FRAME: &[&str] = &[
     "                    #.......@..#                        | Gold 0  Kills 0       ",
     "                    # ####.....#                        | W dagger              ",
     "                        .......#                        | A no armour           ",
-    "                       ###.....#                        |                       ",
-    "                         #.....#                        |                       ",
+    "                       ###.....#                        | Q Break the rat king  ",
+    "                         #.....#                        |   to slay +1          ",
     "                         #.....#                        |                       ",
     "                         #######                        |                       ",
     "                                                        |                       ",
@@ -74,7 +74,7 @@ const FIRST_FRAME: &[&str] = &[
     "- m: all messages --------------------------------------------------------------",
     "Torchlight flickers on old stone. Somewhere below, a dragon stirs.              ",
     "Welcome to the Sunken Keep, Adventurer! Find the stairs down (>) and beware.    ",
-    "Press ? for help.                                                               ",
+    "Press Q for this level's quests, ? for help.                                    ",
     "                                                                                ",
 ];
 
@@ -193,7 +193,7 @@ fn dialogs_hide_the_panel_beside_them_and_long_messages_wrap() {
     let lines = screen(&mut app, 80, 24);
     let text = lines.join("\n");
     // The welcome wraps onto a second row instead of being cut.
-    assert!(text.contains("\nand beware. Press ? for help."), "{text}");
+    assert!(text.contains("\nand beware."), "{text}");
     assert!(lines[0].contains("Bartholomew-the.. Lv 1"), "{}", lines[0]);
     app.handle(Key::Char('q'));
     let lines = screen(&mut app, 80, 24);

@@ -46,7 +46,7 @@ impl Bot for ExploreBot {
         let monsters: Vec<ActorState> = self
             .actors
             .iter()
-            .filter(|a| matches!(a.who, Who::Monster(_)) && sees(a.at))
+            .filter(|a| a.hostile() && sees(a.at))
             .copied()
             .collect();
 

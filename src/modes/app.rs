@@ -58,10 +58,13 @@ impl App {
         observer.log.push(genre.intro.clone(), Tone::Normal, 0);
         let dungeon = genre.dungeon.clone();
         observer.log.push(
-            format!(
-                "Welcome to {dungeon}, {name}! Find the stairs down (>) and beware. Press ? for help."
-            ),
+            format!("Welcome to {dungeon}, {name}! Find the stairs down (>) and beware."),
             Tone::Important,
+            0,
+        );
+        observer.log.push(
+            "Press Q for this level's quests, ? for help.".to_owned(),
+            Tone::Normal,
             0,
         );
         tracing::info!(seed, ?pace, "new game");

@@ -7,7 +7,7 @@ use crate::bot::{ExploreBot, known_tiles};
 use crate::sim::algo::grid::Dir;
 use crate::sim::components::AiState;
 use crate::sim::query::{ActorState, HeroState, ItemState};
-use crate::sim::{Action, PlayerId, Simulation, Tile, Who};
+use crate::sim::{Action, PlayerId, Simulation, Tile};
 
 /// What the hero is doing on its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,9 +72,7 @@ impl Pilot {
         sim.actors_on(hero.depth, &mut self.actors);
         let sees = |a: &ActorState| sim.with_vision(player, |v| v.sees(a.at)).unwrap_or(false);
         // Fleeing monsters are no threat and would otherwise block every trip.
-        let threat = |a: &ActorState| {
-            matches!(a.who, Who::Monster(_)) && a.mind != AiState::Fleeing && sees(a)
-        };
+        let threat = |a: &ActorState| a.hostile() && a.mind != AiState::Fleeing && sees(a);
         if self.actors.iter().any(threat) {
             return Err(Some(if self.steps == 0 {
                 "Not with a monster in sight: fight it (walk into it) or get away first."

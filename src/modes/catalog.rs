@@ -39,6 +39,9 @@ pub struct CatalogRow {
     /// Steps from where heroes arrive to the stairs down (`None` on the last
     /// depth, which has none).
     pub stairs_steps: Option<i32>,
+    /// The kinds of the quests the level sets, joined by `+`
+    /// ("kill+boss+escort").
+    pub quests: String,
 }
 
 /// The levels `1..=depth` of `count` seeds from `from` on (seeds wrap past
@@ -87,11 +90,17 @@ fn row(world: &Content, seed: u64, depth: i32) -> CatalogRow {
         items: g.items.len(),
         floor: lv.tiles.cells().iter().filter(|t| t.is_walkable()).count(),
         stairs_steps,
+        quests: g
+            .quests
+            .iter()
+            .map(|q| world.quest(q.template).goal.kind_name())
+            .collect::<Vec<_>>()
+            .join("+"),
     }
 }
 
 /// The column names, in the order of [`to_csv`].
-const COLUMNS: &str = "seed,genre,depth,generator,width,height,rooms,treasure_rooms,monsters,bosses,champions,items,floor,stairs_steps";
+const COLUMNS: &str = "seed,genre,depth,generator,width,height,rooms,treasure_rooms,monsters,bosses,champions,items,floor,stairs_steps,quests";
 
 /// The catalog as CSV with a header row; a field holding a comma or a quote
 /// is quoted.
@@ -103,7 +112,7 @@ pub fn to_csv(rows: &[CatalogRow]) -> String {
         let stairs = r.stairs_steps.map_or(String::new(), |s| s.to_string());
         let _ = writeln!(
             out,
-            "{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
             r.seed,
             csv_field(&r.genre),
             r.depth,
@@ -117,7 +126,8 @@ pub fn to_csv(rows: &[CatalogRow]) -> String {
             r.champions,
             r.items,
             r.floor,
-            stairs
+            stairs,
+            r.quests
         );
     }
     out
@@ -136,7 +146,7 @@ pub fn to_table(rows: &[CatalogRow]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:>20}  {:<22} {:>5}  {:<8} {:>7}  {:>5} {:>8} {:>6} {:>6} {:>6} {:>6}",
+        "{:>20}  {:<22} {:>5}  {:<8} {:>7}  {:>5} {:>8} {:>6} {:>6} {:>6} {:>6}  quests",
         "seed",
         "genre",
         "depth",
@@ -153,7 +163,7 @@ pub fn to_table(rows: &[CatalogRow]) -> String {
         let stairs = r.stairs_steps.map_or("-".to_owned(), |s| s.to_string());
         let _ = writeln!(
             out,
-            "{:>20}  {:<22} {:>5}  {:<8} {:>7}  {:>5} {:>8} {:>6} {:>6} {:>6} {:>6}",
+            "{:>20}  {:<22} {:>5}  {:<8} {:>7}  {:>5} {:>8} {:>6} {:>6} {:>6} {:>6}  {}",
             r.seed,
             r.genre,
             r.depth,
@@ -164,7 +174,8 @@ pub fn to_table(rows: &[CatalogRow]) -> String {
             r.champions,
             r.items,
             r.floor,
-            stairs
+            stairs,
+            r.quests
         );
     }
     out

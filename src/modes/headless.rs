@@ -142,6 +142,13 @@ fn event_name(kind: &EventKind) -> &'static str {
         EventKind::NoStairsHere { .. } => "no_stairs_here",
         EventKind::CannotLeave { .. } => "cannot_leave",
         EventKind::Victory { .. } => "victory",
+        EventKind::QuestSet { .. } => "quest_set",
+        EventKind::QuestProgress { .. } => "quest_progress",
+        EventKind::QuestDone { .. } => "quest_done",
+        EventKind::QuestFailed { .. } => "quest_failed",
+        EventKind::QuestReward { .. } => "quest_reward",
+        EventKind::SwappedPlaces { .. } => "swapped_places",
+        EventKind::Follows { .. } => "follows",
     }
 }
 

@@ -49,6 +49,8 @@ pub enum Command {
     Fire,
     /// Show the message history.
     Messages,
+    /// Show the quest log.
+    Quests,
     /// Switch between real time and turn-based play.
     TogglePace,
     Help,
@@ -86,6 +88,7 @@ pub fn command(key: Key) -> Option<Command> {
         Key::Char('p') => C::QuickHeal,
         Key::Char('f') => C::Fire,
         Key::Char('m') => C::Messages,
+        Key::Char('Q') => C::Quests,
         Key::Char('T') => C::TogglePace,
         Key::Char('?') => C::Help,
         // Esc only closes menus: pressed once too often it must not offer
@@ -99,7 +102,7 @@ pub fn command(key: Key) -> Option<Command> {
 pub const HELP: &[(&str, &str)] = &[
     (
         "arrows, hjkl, numpad",
-        "move; walk into a monster to attack",
+        "move; walk into a monster to attack, & to talk",
     ),
     ("y u b n, Home PgUp End PgDn", "move diagonally"),
     (
@@ -110,11 +113,10 @@ pub const HELP: &[(&str, &str)] = &[
     (". or 5", "wait a moment"),
     ("g or ,", "pick up what lies here"),
     ("> and <", "take the stairs, or walk to them"),
-    ("i", "pack: drink, eat, read, throw, wear"),
-    ("d", "drop an item"),
+    ("i, d", "pack: drink, eat, read, throw, wear; drop"),
     ("p", "drink a healing potion"),
     ("f", "shoot the nearest monster (bow, gun, wand)"),
-    ("m", "message history"),
+    ("m, Q", "message history, quest log"),
     ("T", "real time / turn-based"),
     ("?", "this help"),
     ("q", "quit"),

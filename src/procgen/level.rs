@@ -13,8 +13,10 @@ use crate::sim::level::{Level, Room, RoomRole};
 use crate::sim::tile::Tile;
 
 use super::features;
+use super::quests::{self, LevelContents, QuestPlan};
 use super::seed::{
-    LEVEL_FEATURES, LEVEL_ITEMS, LEVEL_MONSTERS, LEVEL_RARITY, LEVEL_ROLES, LEVEL_TERRAIN, Stream,
+    LEVEL_FEATURES, LEVEL_ITEMS, LEVEL_MONSTERS, LEVEL_QUESTS, LEVEL_RARITY, LEVEL_ROLES,
+    LEVEL_TERRAIN, Stream,
 };
 use super::terrain::{Layout, Rect, bsp, cellular, forest, maze};
 
@@ -49,6 +51,9 @@ pub struct GeneratedLevel {
     pub level: Level,
     pub monsters: Vec<MonsterPlacement>,
     pub items: Vec<ItemPlacement>,
+    /// The quests the level sets (their people are not in `monsters`: they
+    /// are spawned with the quest that names them).
+    pub quests: Vec<QuestPlan>,
 }
 
 /// Generates the level at `depth` of the world `seed`. The same arguments
@@ -173,11 +178,26 @@ pub fn generate(content: &Content, seed: u64, depth: i32) -> GeneratedLevel {
         }
     }
 
+    let mut qrng = Stream::new(seed, LEVEL_QUESTS, &[d]);
+    let quests = quests::plan(
+        content,
+        depth,
+        LevelContents {
+            tiles,
+            rooms: &rooms,
+            monsters: &monsters,
+            taken: &mut taken,
+            items: &mut items,
+        },
+        &mut qrng,
+    );
+
     let level = Level::new(depth, layout.tiles, rooms, spawn, down);
     GeneratedLevel {
         level,
         monsters,
         items,
+        quests,
     }
 }
 
@@ -337,7 +357,7 @@ fn room_anchor(tiles: &Grid<Tile>, rooms: &[Room], role: RoomRole) -> Point {
 }
 
 /// The nearest plain floor tile to `p` not in `taken`, ring by ring.
-fn free_near(tiles: &Grid<Tile>, p: Point, taken: &[Point]) -> Option<Point> {
+pub(super) fn free_near(tiles: &Grid<Tile>, p: Point, taken: &[Point]) -> Option<Point> {
     let limit = tiles.width().max(tiles.height());
     (0..=limit).find_map(|r| {
         (-r..=r)
@@ -347,7 +367,7 @@ fn free_near(tiles: &Grid<Tile>, p: Point, taken: &[Point]) -> Option<Point> {
     })
 }
 
-fn roll_count(span: Span, rng: &mut Stream) -> usize {
+pub(super) fn roll_count(span: Span, rng: &mut Stream) -> usize {
     usize::try_from(rng.range(span.min().max(0), span.max().max(0))).unwrap_or(0)
 }
 

@@ -11,5 +11,6 @@
 pub mod features;
 pub mod level;
 pub mod names;
+pub mod quests;
 pub mod seed;
 pub mod terrain;

@@ -27,6 +27,8 @@ pub const LEVEL_TERRAIN: u64 = 0x5a1c_93e0_77d4_1b02;
 pub const LEVEL_MONSTERS: u64 = 0x0c6b_2f91_d3a8_64e5;
 /// Which items lie on a level's floor (indices: depth).
 pub const LEVEL_ITEMS: u64 = 0x9e37_11d0_4c2b_a7f3;
+/// Which quests a level sets and their targets (indices: depth).
+pub const LEVEL_QUESTS: u64 = 0xb6e2_48d1_9f0c_a357;
 /// Room roles and stair placement (indices: depth).
 pub const LEVEL_ROLES: u64 = 0x3f84_d5e1_0a9c_2b67;
 
@@ -53,7 +55,8 @@ pub const LEVEL_TRAPS: u64 = 0x8d13_5fa2_6c09_e4b7;
 pub const BOT_EXPLORE: u64 = 0x6c19_e7a4_50d2_8bf1;
 
 /// Every domain constant, for the uniqueness check.
-pub const ALL_DOMAINS: [u64; 16] = [
+pub const ALL_DOMAINS: [u64; 17] = [
+    LEVEL_QUESTS,
     LEVEL_FEATURES,
     NAMES,
     LEVEL_RARITY,

@@ -18,6 +18,7 @@ pub mod items;
 pub mod levels;
 pub mod load;
 pub mod monsters;
+pub mod quests;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -33,6 +34,7 @@ use genres::{GenreChoice, GenreDef, GenreId, GenreMix, GenrePalette, TerrainBand
 use items::ItemDef;
 use levels::LevelBand;
 use monsters::MonsterDef;
+use quests::QuestTemplate;
 
 /// A monster kind: an index into [`Content::monsters`]. Only [`Content`]
 /// makes them, so an id always names an existing entry of its content.
@@ -42,6 +44,16 @@ pub struct MonsterId(u16);
 /// An item kind: an index into [`Content::items`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ItemId(u16);
+
+/// A quest template: an index into [`Content::quests`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct QuestId(u16);
+
+impl QuestId {
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+}
 
 impl MonsterId {
     pub fn index(self) -> usize {
@@ -64,6 +76,12 @@ pub struct Content {
     pub items: Vec<ItemDef>,
     pub levels: Vec<LevelBand>,
     pub genres: Vec<GenreDef>,
+    /// Quest templates, linked.
+    pub quests: Vec<QuestTemplate>,
+    /// How many quests a level sets.
+    pub quests_per_level: Span,
+    /// Per quest template, the mask of genres it is set in.
+    quest_genres: Vec<u64>,
     loot: Vec<Vec<(ItemId, u32)>>,
     /// Per monster, the pack that comes with it.
     escorts: Vec<Option<(MonsterId, Span)>>,
@@ -109,9 +127,29 @@ impl Content {
         (0..self.items.len()).filter_map(|i| u16::try_from(i).ok().map(ItemId))
     }
 
+    pub fn quest(&self, id: QuestId) -> &QuestTemplate {
+        &self.quests[id.index()]
+    }
+
+    /// Every quest template id, in file order.
+    pub fn quest_ids(&self) -> impl Iterator<Item = QuestId> + Clone + '_ {
+        (0..self.quests.len()).filter_map(|i| u16::try_from(i).ok().map(QuestId))
+    }
+
+    /// How common (percent of its weight) a quest template is in this world.
+    pub fn quest_share(&self, id: QuestId) -> u32 {
+        self.mix
+            .share(self.quest_genres.get(id.index()).copied().unwrap_or(0))
+    }
+
     /// What a monster may drop: item and chance in percent.
     pub fn loot(&self, id: MonsterId) -> &[(ItemId, u32)] {
         self.loot.get(id.index()).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether copies of an item share one pack slot.
+    pub fn item_stacks(&self, id: ItemId) -> bool {
+        matches!(self.item(id).kind, items::ItemKind::Potion(_))
     }
 
     /// Where a piece of armour is worn (`None` for anything else).

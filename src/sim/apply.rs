@@ -13,12 +13,14 @@ use super::components::{
 };
 use super::event::{EventKind, SimEvent};
 use super::hero::{effective_combat, starting_combat};
+use super::quest::{Quest, QuestLog};
 use super::resources::{
     ActiveLevels, ActorOrder, Events, IdAllocator, LevelMove, Levels, Pending, Players, Rules,
     Spawn, WorldSeed,
 };
 use super::status::{StatusPool, Statuses};
 use crate::procgen::level::{self as levelgen, MonsterPlacement};
+use crate::procgen::quests::QuestTarget;
 use crate::schema::ItemId;
 use crate::schema::items::ItemKind;
 use crate::schema::monsters::MonsterKind;
@@ -270,6 +272,7 @@ pub fn ensure_level(world: &mut World, depth: i32) -> bool {
     let content = world.read_resource::<Rules>().0.clone();
     let seed = world.read_resource::<WorldSeed>().0;
     let generated = levelgen::generate(&content, seed, depth);
+    let arrival = generated.level.arrival_from_above;
     world
         .write_resource::<Levels>()
         .0
@@ -279,6 +282,25 @@ pub fn ensure_level(world: &mut World, depth: i32) -> bool {
     }
     for it in &generated.items {
         spawn_item(world, it.item, it.count, depth, it.at);
+    }
+    for plan in &generated.quests {
+        let npc = match plan.target {
+            QuestTarget::Talk(p) | QuestTarget::Escort(p) => {
+                let Some(e) = spawn_monster(world, &p, depth) else {
+                    continue;
+                };
+                world.read_storage::<StableId>().get(e).map_or(0, |s| s.0)
+            }
+            _ => 0,
+        };
+        let mut log = world.write_resource::<QuestLog>();
+        let quest = u16::try_from(log.0.len()).unwrap_or(u16::MAX);
+        log.0.push(Quest::from_plan(plan, depth, npc));
+        world.write_resource::<Events>().0.push(SimEvent {
+            depth,
+            at: arrival,
+            kind: EventKind::QuestSet { quest },
+        });
     }
     true
 }

@@ -202,6 +202,37 @@ pub enum EventKind {
     FoundSecretDoor {
         player: PlayerId,
     },
+    /// A level set a quest (an index into the quest log).
+    QuestSet {
+        quest: u16,
+    },
+    QuestProgress {
+        quest: u16,
+        have: u16,
+        need: u16,
+    },
+    QuestDone {
+        quest: u16,
+    },
+    /// The person a quest was about died.
+    QuestFailed {
+        quest: u16,
+    },
+    /// A finished quest's reward reached a hero.
+    QuestReward {
+        player: PlayerId,
+        quest: u16,
+    },
+    /// A hero slipped past someone peaceful with nothing (more) to ask.
+    SwappedPlaces {
+        player: PlayerId,
+        npc: MonsterId,
+    },
+    /// Someone to lead out follows a hero now.
+    Follows {
+        quest: u16,
+        player: PlayerId,
+    },
     /// The final boss fell: the run is won.
     Victory {
         player: PlayerId,

@@ -24,6 +24,7 @@ pub mod hero;
 pub mod level;
 pub mod projectile;
 pub mod query;
+pub mod quest;
 pub mod resources;
 pub mod status;
 pub mod systems;
@@ -91,6 +92,7 @@ impl Simulation {
         world.insert(resources::Steps(Vec::with_capacity(256)));
         world.insert(StatusPool::default());
         world.insert(projectile::Projectiles::default());
+        world.insert(quest::QuestLog::default());
         reserve_entity_ids(&mut world);
         apply::ensure_level(&mut world, 1);
         Self {
@@ -166,6 +168,7 @@ impl Simulation {
             }
             h.write_u64(tiles.finish());
         }
+        hash_debug(&mut h, Some(&*w.read_resource::<quest::QuestLog>()));
         for p in &w.read_resource::<projectile::Projectiles>().flying {
             hash_debug(&mut h, Some(p));
         }

@@ -76,10 +76,19 @@ pub struct ActorState {
     pub hp: i32,
     pub max_hp: i32,
     pub boss: bool,
+    /// Never fights: someone to talk to, not a foe.
+    pub peaceful: bool,
     /// Monsters' state of mind; heroes are always `Idle`.
     pub mind: AiState,
     /// A bit per `StatusKind`.
     pub status_mask: u16,
+}
+
+impl ActorState {
+    /// A monster that fights (not a hero, not someone peaceful).
+    pub fn hostile(&self) -> bool {
+        matches!(self.who, Who::Monster(_)) && !self.peaceful
+    }
 }
 
 /// An item lying on a level.
@@ -198,6 +207,14 @@ impl Simulation {
         self.world.read_storage::<Vision>().get(e).map(f)
     }
 
+    /// Every quest set so far, in the order levels set them.
+    pub fn quests(&self) -> Vec<crate::sim::quest::Quest> {
+        self.world
+            .read_resource::<crate::sim::quest::QuestLog>()
+            .0
+            .clone()
+    }
+
     /// Fills `out` with every living actor on a level, in stable-id order.
     pub fn actors_on(&self, depth: i32, out: &mut Vec<ActorState>) {
         out.clear();
@@ -229,6 +246,7 @@ impl Simulation {
                 hp: health.hp,
                 max_hp: health.max,
                 boss: monsters.get(e).is_some_and(|m| m.boss),
+                peaceful: monsters.get(e).is_some_and(|m| m.peaceful),
                 mind: minds.get(e).map(|m| m.state).unwrap_or_default(),
                 status_mask: statuses.get(e).map_or(0, Statuses::mask),
             });

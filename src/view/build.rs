@@ -93,6 +93,7 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
                         0
                     },
                     boss: a.boss,
+                    peaceful: a.peaceful,
                     fleeing: a.mind == AiState::Fleeing,
                     distance: a.at.chebyshev(hero.at),
                     offset: (a.at.x - hero.at.x, a.at.y - hero.at.y),
@@ -197,6 +198,7 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
         pack,
         pack_capacity: hero.pack_capacity,
         turn_based: false,
+        quests: super::quests::lines(sim, observer.player, hero.depth),
     };
     Frame {
         map: MapView {

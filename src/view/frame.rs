@@ -122,6 +122,23 @@ pub struct Hud {
     pub pack_capacity: usize,
     /// Whether the world waits for the player (set by the front end).
     pub turn_based: bool,
+    /// The quest log: this level's quests first.
+    pub quests: Vec<QuestLine>,
+}
+
+/// A quest as the panel and the quest log show it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuestLine {
+    pub title: String,
+    /// What was said when it was set.
+    pub text: String,
+    /// "3/5", "40% of 70%", "to find", "following", "done", "failed".
+    pub progress: String,
+    /// The level that set it.
+    pub depth: i32,
+    pub active: bool,
+    /// "40 xp, 12 gold, a stim injector".
+    pub reward: String,
 }
 
 /// A monster in sight, for the side panel.
@@ -132,6 +149,8 @@ pub struct Nearby {
     pub color: Rgb,
     pub hp_percent: i32,
     pub boss: bool,
+    /// Someone to talk to, not to fight.
+    pub peaceful: bool,
     pub fleeing: bool,
     pub distance: i32,
     /// Where it stands relative to the hero (x, y), for aiming.

@@ -83,6 +83,14 @@ pub fn involves(kind: &EventKind, me: PlayerId) -> bool {
         EventKind::Hazard { target, .. } => is_me(target),
         EventKind::FoundSecretDoor { player } => *player == me,
         EventKind::Fled { .. } => false,
+        // The party shares its quests.
+        EventKind::QuestSet { .. }
+        | EventKind::QuestProgress { .. }
+        | EventKind::QuestDone { .. }
+        | EventKind::QuestFailed { .. } => true,
+        EventKind::QuestReward { player, .. }
+        | EventKind::SwappedPlaces { player, .. }
+        | EventKind::Follows { player, .. } => *player == me,
     }
 }
 
@@ -107,7 +115,7 @@ fn hazard_sentence(hazard: Hazard, damage: i32) -> String {
     }
 }
 
-fn capitalised(s: &str) -> String {
+pub(super) fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
@@ -390,6 +398,13 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
             "The dungeon's master is slain. You are victorious!".to_owned(),
             Tone::Important,
         ),
+        EventKind::QuestSet { .. }
+        | EventKind::QuestProgress { .. }
+        | EventKind::QuestDone { .. }
+        | EventKind::QuestFailed { .. }
+        | EventKind::QuestReward { .. }
+        | EventKind::SwappedPlaces { .. }
+        | EventKind::Follows { .. } => return super::quests::describe(kind, me, sim),
     })
 }
 

@@ -11,6 +11,7 @@ mod build;
 mod camera;
 mod frame;
 mod messages;
+mod quests;
 
 use std::collections::BTreeMap;
 
@@ -18,7 +19,7 @@ pub use build::{build, letter_slot, slot_letter};
 pub use camera::Camera;
 pub use frame::{
     Cell, Frame, Glyph, GlyphKind, Hud, LogLine, MapView, Nearby, Overlay, OverlayLine, PackLine,
-    Tone,
+    QuestLine, Tone,
 };
 pub use messages::{MessageLog, describe, item_phrase};
 

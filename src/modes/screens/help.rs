@@ -21,7 +21,7 @@ impl Screen for Help {
             .collect();
         lines.push(OverlayLine::new(""));
         lines.push(OverlayLine::toned(
-            "@ you   letters: monsters   ! potion   ) weapon   [ armour   $ gold",
+            "@ you  & person  letters: monsters  ! potion  ) weapon  [ armour  $ gold",
             Tone::Good,
         ));
         lines.push(OverlayLine::toned(

@@ -1,7 +1,9 @@
 //! The play screen: the bottom of the stack. Movement and other commands
 //! become actions; menus are pushed on top.
 
-use super::{ConfirmQuit, Control, Help, Inventory, InventoryMode, Messages, Outcome, Screen};
+use super::{
+    ConfirmQuit, Control, Help, Inventory, InventoryMode, Messages, Outcome, Quests, Screen,
+};
 use crate::modes::autopilot::Autopilot;
 use crate::modes::input::{Command, Key, command};
 use crate::sim::{Action, Tile};
@@ -39,6 +41,7 @@ impl Screen for Play {
             Command::QuickHeal => quick_heal(hud),
             Command::Fire => fire(hud),
             Command::Messages => push(Box::<Messages>::default()),
+            Command::Quests => push(Box::<Quests>::default()),
             Command::TogglePace => Outcome::control(Control::TogglePace),
             Command::Help => push(Box::new(Help)),
             Command::Quit => push(Box::new(ConfirmQuit)),
@@ -63,7 +66,7 @@ fn fire(hud: &Hud) -> Outcome {
     let target = hud
         .nearby
         .iter()
-        .filter(|m| m.distance <= range)
+        .filter(|m| m.distance <= range && !m.peaceful)
         .min_by_key(|m| (m.fleeing, m.distance));
     let Some(m) = target else {
         return Outcome::note(if hud.nearby.is_empty() {

@@ -129,6 +129,28 @@ pub fn draw(buf: &mut Buffer, area: Rect, hud: &Hud, pal: &Palette) {
         w.line(&[(&names.join(", "), fg(pal, theme::IMPORTANT))]);
     }
 
+    // This level's first open quest, and how many more.
+    let open: Vec<_> = hud
+        .quests
+        .iter()
+        .filter(|q| q.active && q.depth == hud.depth)
+        .collect();
+    if let Some(q) = open.first() {
+        let more = if open.len() > 1 {
+            format!(" +{}", open.len() - 1)
+        } else {
+            String::new()
+        };
+        w.line(&[("Q ", dim), (&fit(&q.title, width.saturating_sub(2)), text)]);
+        w.line(&[
+            ("  ", dim),
+            (
+                &fit(&format!("{}{more}", q.progress), width.saturating_sub(2)),
+                dim,
+            ),
+        ]);
+    }
+
     // The bottom rows tell what is underfoot; monsters in sight fill what is
     // left in between.
     let footer = footer_lines(hud);

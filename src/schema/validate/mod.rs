@@ -5,6 +5,7 @@
 //! finding the entry's `id: "..."` and then the field name after it.
 
 mod genres;
+mod quests;
 
 use std::collections::BTreeMap;
 
@@ -17,6 +18,7 @@ use super::levels::LevelBand;
 use super::load::SchemaSource;
 use super::monsters::MonsterDef;
 use super::monsters::ProjectileDef;
+use super::quests::QuestsFile;
 use super::{Content, ItemId, MonsterId};
 
 /// The parsed files, each with the source it came from.
@@ -26,6 +28,7 @@ pub(super) struct Files<'a> {
     pub items: (Vec<ItemDef>, &'a SchemaSource),
     pub levels: (Vec<LevelBand>, &'a SchemaSource),
     pub genres: (Vec<GenreDef>, &'a SchemaSource),
+    pub quests: (QuestsFile, &'a SchemaSource),
 }
 
 /// Finds where things are written in one file.
@@ -193,6 +196,7 @@ pub(super) fn validate_and_link(
         items: (items, item_src),
         levels: (levels, lvl_src),
         genres: (genre_defs, genre_src),
+        quests: (quest_file, quest_src),
     } = files;
     let (gl, ml, il, ll, gnl) = (
         Loc { src: game_src },
@@ -345,6 +349,21 @@ pub(super) fn validate_and_link(
         &gnl,
         errors,
     );
+    let (quests, quest_genres) = quests::check_quests(
+        quest_file.per_level,
+        quest_file.quests,
+        &quests::Targets {
+            genre_index: &linked.index,
+            genres: &genre_defs,
+            item_ids: &item_ids,
+            item_masks: &item_genres,
+            monsters: &monsters,
+            monster_masks: &monster_genres,
+            depth_max,
+        },
+        &Loc { src: quest_src },
+        errors,
+    );
     let escorts = monsters
         .iter()
         .map(|m| {
@@ -374,6 +393,9 @@ pub(super) fn validate_and_link(
             items,
             levels,
             genres: genre_defs,
+            quests,
+            quests_per_level: quest_file.per_level,
+            quest_genres,
             loot,
             escorts,
             start_items: linked.start_items,

@@ -146,6 +146,8 @@ pub enum Intent {
     None,
     Move(Dir),
     Attack(Entity),
+    /// A hero speaks to a peaceful figure it walked into.
+    Talk(Entity),
     /// Let fly with a ranged attack at a target in range and in the open.
     Shoot(Entity),
     /// A hero shoots the wielded weapon towards this offset.

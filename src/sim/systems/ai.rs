@@ -63,7 +63,8 @@ impl<'a> System<'a> for Sys {
                 continue;
             };
             let (monster, pos, health) = (*monster, *pos, *health);
-            if health.is_dead() || !d.active.contains(pos.depth) {
+            // Peaceful figures have minds of their own (`npc`).
+            if monster.peaceful || health.is_dead() || !d.active.contains(pos.depth) {
                 continue;
             }
             let Some(level) = d.levels.get(pos.depth) else {
@@ -189,7 +190,7 @@ impl<'a> System<'a> for Sys {
 }
 
 /// A random step to a free tile on `percent` of turns; otherwise stand still.
-fn wander(level: &Level, from: Point, rng: &mut Stream, percent: u32) -> Intent {
+pub(super) fn wander(level: &Level, from: Point, rng: &mut Stream, percent: u32) -> Intent {
     if !rng.percent(percent) {
         return Intent::Wait;
     }

@@ -179,7 +179,7 @@ impl Sys {
                     true
                 }
                 _ => {
-                    let stacks = matches!(kind, ItemKind::Potion(_));
+                    let stacks = content.item_stacks(item);
                     let ok = inv.add(item, count, stacks);
                     d.events.0.push(ev(if ok {
                         EventKind::PickedUp {

@@ -12,8 +12,10 @@ pub mod energy;
 pub mod items;
 pub mod melee;
 pub mod movement;
+pub mod npc;
 pub mod paths;
 pub mod player_actions;
+pub mod quests;
 pub mod ranged;
 pub mod regen;
 pub mod stairs;
@@ -37,6 +39,7 @@ pub struct Systems {
     energy: energy::Sys,
     player_actions: player_actions::Sys,
     ai: ai::Sys,
+    npc: npc::Sys,
     movement: movement::Sys,
     melee: melee::Sys,
     ranged: ranged::Sys,
@@ -46,6 +49,7 @@ pub struct Systems {
     status_effects: status_effects::Sys,
     regen: regen::Sys,
     death: death::Sys,
+    quests: quests::Sys,
     xp: xp::Sys,
     vision: vision::Sys,
     paths: paths::Sys,
@@ -53,10 +57,11 @@ pub struct Systems {
 
 impl Systems {
     /// The names in running order, for profiling and docs.
-    pub const ORDER: [&'static str; 15] = [
+    pub const ORDER: [&'static str; 17] = [
         energy::Sys::NAME,
         player_actions::Sys::NAME,
         ai::Sys::NAME,
+        npc::Sys::NAME,
         movement::Sys::NAME,
         terrain::Sys::NAME,
         melee::Sys::NAME,
@@ -66,6 +71,7 @@ impl Systems {
         status_effects::Sys::NAME,
         regen::Sys::NAME,
         death::Sys::NAME,
+        quests::Sys::NAME,
         xp::Sys::NAME,
         vision::Sys::NAME,
         paths::Sys::NAME,
@@ -77,6 +83,7 @@ impl Systems {
         self.energy.run_now(world);
         self.player_actions.run_now(world);
         self.ai.run_now(world);
+        self.npc.run_now(world);
         // ...and it is carried out, in stable-id order within each rule.
         self.movement.run_now(world);
         self.terrain.run_now(world);
@@ -88,6 +95,7 @@ impl Systems {
         self.status_effects.run_now(world);
         self.regen.run_now(world);
         self.death.run_now(world);
+        self.quests.run_now(world);
         self.xp.run_now(world);
     }
 

@@ -1,14 +1,17 @@
 //! Movement: actors step onto free passable tiles (noting who stepped, for
 //! the terrain rule); stepping into a closed
-//! door opens it instead. Keeps each level's occupant grid in step with
+//! door opens it instead; a hero walking into someone peaceful who has
+//! nothing to ask of them (a person already following, say) swaps places
+//! with them, so nobody blocks a corridor. Keeps each level's occupant grid in step with
 //! positions. Writes `Position`, level tiles and occupants, and marks sight
 //! and distance maps for recomputation when a hero moves or a door opens.
 
 use specs::{Join, Read, ReadStorage, System, Write, WriteStorage};
 
 use super::who;
-use crate::sim::components::{Intent, Monster, Player, Position, Vision};
+use crate::sim::components::{Intent, Monster, Player, Position, StableId, Vision};
 use crate::sim::event::{EventKind, SimEvent};
+use crate::sim::quest::QuestLog;
 use crate::sim::resources::{ActorOrder, Events, Levels, Steps};
 use crate::sim::tile::Tile;
 
@@ -22,10 +25,12 @@ impl Sys {
 impl<'a> System<'a> for Sys {
     type SystemData = (
         Read<'a, ActorOrder>,
+        Read<'a, QuestLog>,
         Write<'a, Levels>,
         Write<'a, Events>,
         Write<'a, Steps>,
         ReadStorage<'a, Intent>,
+        ReadStorage<'a, StableId>,
         ReadStorage<'a, Player>,
         ReadStorage<'a, Monster>,
         WriteStorage<'a, Position>,
@@ -35,10 +40,12 @@ impl<'a> System<'a> for Sys {
     fn run(&mut self, data: Self::SystemData) {
         let (
             order,
+            quests,
             mut levels,
             mut events,
             mut steps,
             intents,
+            ids,
             players,
             monsters,
             mut positions,
@@ -46,8 +53,31 @@ impl<'a> System<'a> for Sys {
         ) = data;
         steps.0.clear();
         for &(_, e) in &order.0 {
-            let Some(&Intent::Move(dir)) = intents.get(e) else {
-                continue;
+            let dir = match intents.get(e) {
+                Some(&Intent::Move(dir)) => dir,
+                Some(&Intent::Talk(other)) => {
+                    let npc = ids.get(other).map_or(0, |s| s.0);
+                    if !quests.wants_word(npc) {
+                        swap(e, other, &mut levels, &mut positions, &mut steps);
+                        if let (Some(p), Some(m), Some(v)) =
+                            (players.get(e), monsters.get(other), visions.get_mut(e))
+                        {
+                            v.dirty = true;
+                            if let Some(at) = positions.get(e) {
+                                events.0.push(SimEvent {
+                                    depth: at.depth,
+                                    at: at.at,
+                                    kind: EventKind::SwappedPlaces {
+                                        player: p.id,
+                                        npc: m.kind,
+                                    },
+                                });
+                            }
+                        }
+                    }
+                    continue;
+                }
+                _ => continue,
             };
             let Some(&pos) = positions.get(e) else {
                 continue;
@@ -95,4 +125,34 @@ impl<'a> System<'a> for Sys {
             }
         }
     }
+}
+
+/// Two neighbours on one level trade tiles.
+fn swap(
+    a: specs::Entity,
+    b: specs::Entity,
+    levels: &mut crate::sim::resources::Levels,
+    positions: &mut WriteStorage<Position>,
+    steps: &mut Steps,
+) {
+    let (Some(&pa), Some(&pb)) = (positions.get(a), positions.get(b)) else {
+        return;
+    };
+    if pa.depth != pb.depth || pa.at.chebyshev(pb.at) != 1 {
+        return;
+    }
+    let Some(level) = levels.get_mut(pa.depth) else {
+        return;
+    };
+    level.occupants.set(pa.at, Some(b));
+    level.occupants.set(pb.at, Some(a));
+    level.paths_dirty = true;
+    if let Some(p) = positions.get_mut(a) {
+        p.at = pb.at;
+    }
+    if let Some(p) = positions.get_mut(b) {
+        p.at = pa.at;
+    }
+    steps.0.push(a);
+    steps.0.push(b);
 }

@@ -76,6 +76,10 @@ impl<'a> System<'a> for Sys {
                 Action::Move(dir) => {
                     let to = pos.at.step(dir);
                     match level.occupant(to) {
+                        // Walking into someone peaceful speaks to them.
+                        Some(other) if monsters.get(other).is_some_and(|m| m.peaceful) => {
+                            Intent::Talk(other)
+                        }
                         Some(other) if other != e && monsters.contains(other) => {
                             if actor.attack_cooldown > 0 {
                                 // Keep the bump pending until the arm is ready.
