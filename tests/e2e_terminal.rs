@@ -217,6 +217,9 @@ fn plays_moves_helps_and_quits_in_a_terminal() {
     let bin = [bin.to_str().expect("UTF-8 path"), "--seed", &seed];
     tmux.run(&head.split(' ').chain(game).chain(bin).collect::<Vec<_>>());
 
+    // A new run opens with the class menu; a letter takes a class.
+    tmux.wait("class menu", 10, shows("Choose your calling"));
+    tmux.keys("a");
     let start = tmux.wait("first frame", 10, first_frame);
 
     // The hero steps at most every 4 ticks (200 ms): each try waits 400 ms.
@@ -249,6 +252,15 @@ fn plays_moves_helps_and_quits_in_a_terminal() {
     tmux.keys("Escape");
     let closed = |s: &str| ensure(help(s).is_err(), "help still open").and(hero(s));
     tmux.wait("map after closing the help with Escape", 5, closed);
+    // The quest log and the character sheet open with their keys and
+    // close with Escape.
+    for (key, title) in [("Q", "- Quests -"), ("c", "- Character -")] {
+        tmux.keys(key);
+        tmux.wait(title, 5, shows(title));
+        tmux.keys("Escape");
+        let gone = |s: &str| ensure(!s.contains(title), "still open").and(hero(s));
+        tmux.wait("map after Escape", 5, gone);
+    }
     tmux.keys("q");
     tmux.wait("quit question after `q`", 5, shows("Really quit"));
     tmux.keys("y");

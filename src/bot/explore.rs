@@ -31,7 +31,14 @@ pub struct ExploreBot {
 impl Bot for ExploreBot {
     fn decide(&mut self, sim: &Simulation, player: PlayerId) -> Option<Action> {
         let hero = sim.hero(player)?;
-        if hero.dead || !hero.ready || hero.pending.is_some() {
+        if hero.dead {
+            return None;
+        }
+        // Choices about the hero take no time: make them first.
+        if let Some(grow) = super::growth::choice(sim, &hero) {
+            return Some(grow);
+        }
+        if !hero.ready || hero.pending.is_some() {
             return None;
         }
         let content = sim.content().clone();

@@ -8,6 +8,7 @@
 //! new file and name it in [`BotKind`].
 
 mod explore;
+mod growth;
 
 use clap::ValueEnum;
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::autopilot::Pilot;
 use super::input::Key;
-use super::screens::{Control, GameOver, Play, Screen};
+use super::screens::{ClassSelect, Control, GameOver, Play, Screen};
 use crate::schema::Content;
 use crate::sim::{Action, PlayerId, PlayerInput, Simulation};
 use crate::view::{self, Frame, Hud, Observer, Tone};
@@ -46,6 +46,8 @@ pub struct App {
     ended: bool,
     /// The final panels of earlier runs in this session, oldest first.
     past: Vec<Hud>,
+    /// Whether each new run opens with the class menu.
+    offer_classes: bool,
 }
 
 impl App {
@@ -82,9 +84,19 @@ impl App {
             quit: false,
             ended: false,
             past: Vec::new(),
+            offer_classes: false,
         };
         app.hud = app.frame(1, 1).hud;
         app
+    }
+
+    /// Opens the class menu over the first frame, now and for every new run
+    /// (interactive play; tests and bots start without it).
+    pub fn offer_class_choice(&mut self) {
+        self.offer_classes = true;
+        if !self.hud.classes.is_empty() {
+            self.screens.push(Box::new(ClassSelect));
+        }
     }
 
     pub fn sim(&self) -> &Simulation {
@@ -173,8 +185,12 @@ impl App {
                 let name = self.name.clone();
                 let mut past = std::mem::take(&mut self.past);
                 past.push(self.hud.clone());
+                let offer = self.offer_classes;
                 *self = App::new(seed, Arc::clone(&self.content), &name, self.pace);
                 self.past = past;
+                if offer {
+                    self.offer_class_choice();
+                }
             }
             Control::Autopilot(mode) => {
                 let hp = self.sim.hero(self.player).map_or(0, |h| h.hp);
@@ -207,11 +223,14 @@ impl App {
             return;
         }
         // The next typed-ahead action goes in once the hero can take it, so
-        // actions wait their turn instead of overwriting each other.
-        let free = self
-            .sim
-            .hero(self.player)
-            .is_some_and(|h| h.ready && h.pending.is_none());
+        // actions wait their turn instead of overwriting each other; choices
+        // about the hero (class, skills) take no turn and go in at once.
+        let instant = self.queue.front().is_some_and(|a| a.is_instant());
+        let free = instant
+            || self
+                .sim
+                .hero(self.player)
+                .is_some_and(|h| h.ready && h.pending.is_none());
         let inputs: Vec<PlayerInput> = free
             .then(|| self.queue.pop_front())
             .flatten()

@@ -149,6 +149,9 @@ fn event_name(kind: &EventKind) -> &'static str {
         EventKind::QuestReward { .. } => "quest_reward",
         EventKind::SwappedPlaces { .. } => "swapped_places",
         EventKind::Follows { .. } => "follows",
+        EventKind::ClassChosen { .. } => "class_chosen",
+        EventKind::SkillLearned { .. } => "skill_learned",
+        EventKind::Refused { .. } => "refused",
     }
 }
 

@@ -51,6 +51,8 @@ pub enum Command {
     Messages,
     /// Show the quest log.
     Quests,
+    /// Show the character sheet and skill tree.
+    Character,
     /// Switch between real time and turn-based play.
     TogglePace,
     Help,
@@ -89,6 +91,7 @@ pub fn command(key: Key) -> Option<Command> {
         Key::Char('f') => C::Fire,
         Key::Char('m') => C::Messages,
         Key::Char('Q') => C::Quests,
+        Key::Char('c') => C::Character,
         Key::Char('T') => C::TogglePace,
         Key::Char('?') => C::Help,
         // Esc only closes menus: pressed once too often it must not offer
@@ -116,7 +119,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("i, d", "pack: drink, eat, read, throw, wear; drop"),
     ("p", "drink a healing potion"),
     ("f", "shoot the nearest monster (bow, gun, wand)"),
-    ("m, Q", "message history, quest log"),
+    (
+        "m, Q, c",
+        "message history, quest log, character and skills",
+    ),
     ("T", "real time / turn-based"),
     ("?", "this help"),
     ("q", "quit"),

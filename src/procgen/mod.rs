@@ -13,4 +13,5 @@ pub mod level;
 pub mod names;
 pub mod quests;
 pub mod seed;
+pub mod skills;
 pub mod terrain;

@@ -29,6 +29,8 @@ pub const LEVEL_MONSTERS: u64 = 0x0c6b_2f91_d3a8_64e5;
 pub const LEVEL_ITEMS: u64 = 0x9e37_11d0_4c2b_a7f3;
 /// Which quests a level sets and their targets (indices: depth).
 pub const LEVEL_QUESTS: u64 = 0xb6e2_48d1_9f0c_a357;
+/// A world's skill tree (indices: branch).
+pub const WORLD_SKILLS: u64 = 0x4e91_c2b7_0d5a_f318;
 /// Room roles and stair placement (indices: depth).
 pub const LEVEL_ROLES: u64 = 0x3f84_d5e1_0a9c_2b67;
 
@@ -55,7 +57,8 @@ pub const LEVEL_TRAPS: u64 = 0x8d13_5fa2_6c09_e4b7;
 pub const BOT_EXPLORE: u64 = 0x6c19_e7a4_50d2_8bf1;
 
 /// Every domain constant, for the uniqueness check.
-pub const ALL_DOMAINS: [u64; 17] = [
+pub const ALL_DOMAINS: [u64; 18] = [
+    WORLD_SKILLS,
     LEVEL_QUESTS,
     LEVEL_FEATURES,
     NAMES,

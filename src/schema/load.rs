@@ -12,6 +12,7 @@ use super::items::ItemsFile;
 use super::levels::LevelsFile;
 use super::monsters::MonstersFile;
 use super::quests::QuestsFile;
+use super::skills::SkillsFile;
 use super::{Content, validate};
 
 /// One schema file's name (as shown in errors) and text.
@@ -37,6 +38,7 @@ pub const ITEMS: &str = "items.ron";
 pub const LEVELS: &str = "levels.ron";
 pub const GENRES: &str = "genres.ron";
 pub const QUESTS: &str = "quests.ron";
+pub const SKILLS: &str = "skills.ron";
 
 /// The default schemas, compiled into the binary so it ships no asset files.
 pub fn default_sources() -> Vec<SchemaSource> {
@@ -47,6 +49,7 @@ pub fn default_sources() -> Vec<SchemaSource> {
         (LEVELS, include_str!("../../data-schemas/levels.ron")),
         (GENRES, include_str!("../../data-schemas/genres.ron")),
         (QUESTS, include_str!("../../data-schemas/quests.ron")),
+        (SKILLS, include_str!("../../data-schemas/skills.ron")),
     ]
     .into_iter()
     .map(|(name, text)| SchemaSource::new(format!("data-schemas/{name}"), text))
@@ -68,8 +71,16 @@ pub fn load_sources(sources: &[SchemaSource]) -> Result<Content, SchemaErrors> {
     let levels = parse_named::<LevelsFile>(sources, LEVELS, &mut errors);
     let genres = parse_named::<GenresFile>(sources, GENRES, &mut errors);
     let quests = parse_named::<QuestsFile>(sources, QUESTS, &mut errors);
-    let (Some(game), Some(monsters), Some(items), Some(levels), Some(genres), Some(quests)) =
-        (game, monsters, items, levels, genres, quests)
+    let skills = parse_named::<SkillsFile>(sources, SKILLS, &mut errors);
+    let (
+        Some(game),
+        Some(monsters),
+        Some(items),
+        Some(levels),
+        Some(genres),
+        Some(quests),
+        Some(skills),
+    ) = (game, monsters, items, levels, genres, quests, skills)
     else {
         return Err(errors);
     };
@@ -80,6 +91,7 @@ pub fn load_sources(sources: &[SchemaSource]) -> Result<Content, SchemaErrors> {
         levels: (levels.0.bands, levels.1),
         genres: (genres.0.genres, genres.1),
         quests,
+        skills,
     };
     let content = validate::validate_and_link(files, schema_hash(sources), &mut errors);
     match content {

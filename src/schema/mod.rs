@@ -19,6 +19,7 @@ pub mod levels;
 pub mod load;
 pub mod monsters;
 pub mod quests;
+pub mod skills;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -82,6 +83,14 @@ pub struct Content {
     pub quests_per_level: Span,
     /// Per quest template, the mask of genres it is set in.
     quest_genres: Vec<u64>,
+    /// Skill points a hero gains per level.
+    pub skill_points_per_level: i32,
+    /// Skill archetypes, and the genres each is offered in.
+    pub archetypes: Vec<skills::ArchetypeDef>,
+    archetype_genres: Vec<u64>,
+    /// Hero classes, linked, and their genres.
+    pub classes: Vec<skills::ClassTemplate>,
+    class_genres: Vec<u64>,
     loot: Vec<Vec<(ItemId, u32)>>,
     /// Per monster, the pack that comes with it.
     escorts: Vec<Option<(MonsterId, Span)>>,
@@ -134,6 +143,22 @@ impl Content {
     /// Every quest template id, in file order.
     pub fn quest_ids(&self) -> impl Iterator<Item = QuestId> + Clone + '_ {
         (0..self.quests.len()).filter_map(|i| u16::try_from(i).ok().map(QuestId))
+    }
+
+    /// The archetypes this world's skill tree grows from: the primary
+    /// genre's, in file order.
+    pub fn world_archetypes(&self) -> impl Iterator<Item = usize> + '_ {
+        let bit = self.mix.primary.bit();
+        (0..self.archetypes.len())
+            .filter(move |&i| self.archetype_genres.get(i).is_some_and(|m| m & bit != 0))
+    }
+
+    /// The classes a hero of this world may take: the primary genre's, as
+    /// indices into `classes`.
+    pub fn world_classes(&self) -> impl Iterator<Item = usize> + '_ {
+        let bit = self.mix.primary.bit();
+        (0..self.classes.len())
+            .filter(move |&i| self.class_genres.get(i).is_some_and(|m| m & bit != 0))
     }
 
     /// How common (percent of its weight) a quest template is in this world.

@@ -30,6 +30,19 @@ pub enum Action {
     /// Shoot the wielded ranged weapon at the tile this far from the hero
     /// (the shot flies on past it).
     Fire { dx: i8, dy: i8 },
+    /// Take a class (an index into the world's classes): only a fresh hero
+    /// who has none yet may. Takes no time.
+    ChooseClass(u8),
+    /// Learn a node of the world's skill tree. Takes no time.
+    Learn(u8),
+}
+
+impl Action {
+    /// Choices about the hero itself, carried out at once rather than on
+    /// the hero's turn.
+    pub const fn is_instant(self) -> bool {
+        matches!(self, Action::ChooseClass(_) | Action::Learn(_))
+    }
 }
 
 /// One player's action for one tick.

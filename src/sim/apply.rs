@@ -231,6 +231,9 @@ pub fn spawn_player(world: &mut World, player: PlayerId, name: &str) -> Option<E
         deepest: 1,
         dead: false,
         won: false,
+        class: None,
+        skill_points: 1,
+        skills: 0,
     };
     let id = next_id(world);
     let e = world

@@ -50,6 +50,20 @@ impl Hazard {
     }
 }
 
+/// Why a choice about the hero was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Refusal {
+    /// A class is taken once, before the hero has done anything.
+    ClassTaken,
+    NoSuchClass,
+    NoSuchSkill,
+    AlreadyLearned,
+    /// The skill's prerequisite is not learned yet.
+    NeedsPrerequisite,
+    /// Not enough skill points.
+    NoPoints,
+}
+
 /// An event with where it happened: the level's depth and the tile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SimEvent {
@@ -232,6 +246,21 @@ pub enum EventKind {
     Follows {
         quest: u16,
         player: PlayerId,
+    },
+    /// A hero took a class (an index into `Content::classes`).
+    ClassChosen {
+        player: PlayerId,
+        class: u8,
+    },
+    /// A hero learned a node of the skill tree.
+    SkillLearned {
+        player: PlayerId,
+        node: u8,
+    },
+    /// A class or skill could not be taken, and why.
+    Refused {
+        player: PlayerId,
+        why: Refusal,
     },
     /// The final boss fell: the run is won.
     Victory {

@@ -93,6 +93,7 @@ impl Simulation {
         world.insert(StatusPool::default());
         world.insert(projectile::Projectiles::default());
         world.insert(quest::QuestLog::default());
+        world.insert(crate::procgen::skills::tree(&content, seed));
         reserve_entity_ids(&mut world);
         apply::ensure_level(&mut world, 1);
         Self {

@@ -50,6 +50,11 @@ pub struct HeroState {
     pub won: bool,
     /// Who struck last (the killer, once dead).
     pub last_hit: Option<Who>,
+    /// The class taken (an index into `Content::classes`).
+    pub class: Option<u8>,
+    pub skill_points: i32,
+    /// Skill-tree nodes learned, a bit per node.
+    pub skills: u64,
 }
 
 impl HeroState {
@@ -182,6 +187,9 @@ impl Simulation {
             deepest: hero.deepest,
             dead: hero.dead,
             won: hero.won,
+            class: hero.class,
+            skill_points: hero.skill_points,
+            skills: hero.skills,
             last_hit: health.last_hit,
         })
     }
@@ -205,6 +213,13 @@ impl Simulation {
     pub fn with_vision<R>(&self, player: PlayerId, f: impl FnOnce(&Vision) -> R) -> Option<R> {
         let e = self.world.read_resource::<Players>().entity(player)?;
         self.world.read_storage::<Vision>().get(e).map(f)
+    }
+
+    /// Reads the world's skill tree.
+    pub fn with_skill_tree<R>(&self, f: impl FnOnce(&crate::procgen::skills::SkillTree) -> R) -> R {
+        f(&self
+            .world
+            .read_resource::<crate::procgen::skills::SkillTree>())
     }
 
     /// Every quest set so far, in the order levels set them.

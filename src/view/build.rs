@@ -199,6 +199,17 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
         pack_capacity: hero.pack_capacity,
         turn_based: false,
         quests: super::quests::lines(sim, observer.player, hero.depth),
+        class: hero
+            .class
+            .and_then(|c| content.classes.get(usize::from(c)))
+            .map(|c| c.def.name.clone()),
+        skill_points: hero.skill_points,
+        skills: super::character::skills(sim, observer.player),
+        classes: if hero.class.is_none() && hero.xp == 0 && hero.kills == 0 {
+            super::character::classes(sim)
+        } else {
+            Vec::new()
+        },
     };
     Frame {
         map: MapView {

@@ -124,6 +124,43 @@ pub struct Hud {
     pub turn_based: bool,
     /// The quest log: this level's quests first.
     pub quests: Vec<QuestLine>,
+    /// The class taken, if any.
+    pub class: Option<String>,
+    pub skill_points: i32,
+    /// The world's skill tree, node by node (`Action::Learn` counts them).
+    pub skills: Vec<SkillLine>,
+    /// The classes on offer while the hero is fresh and has none (empty
+    /// otherwise; `Action::ChooseClass` counts them).
+    pub classes: Vec<ClassLine>,
+}
+
+/// A class on offer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClassLine {
+    pub name: String,
+    pub text: String,
+    /// The archetype whose skills cost it one point.
+    pub archetype: String,
+    /// What it adds: "+15 HP, +1 attack, +1 defence; short sword".
+    pub bonus: String,
+}
+
+/// A node of the skill tree as the character screen lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SkillLine {
+    /// The archetype it belongs to.
+    pub branch: String,
+    pub name: String,
+    pub tier: u8,
+    /// "+12 max HP".
+    pub effect: String,
+    /// Points it costs this hero.
+    pub cost: i32,
+    pub learned: bool,
+    /// The prerequisite still to learn, if any.
+    pub requires: Option<String>,
+    /// Whether the hero has the points for it.
+    pub affordable: bool,
 }
 
 /// A quest as the panel and the quest log show it.

@@ -90,7 +90,10 @@ pub fn involves(kind: &EventKind, me: PlayerId) -> bool {
         | EventKind::QuestFailed { .. } => true,
         EventKind::QuestReward { player, .. }
         | EventKind::SwappedPlaces { player, .. }
-        | EventKind::Follows { player, .. } => *player == me,
+        | EventKind::Follows { player, .. }
+        | EventKind::ClassChosen { player, .. }
+        | EventKind::SkillLearned { player, .. }
+        | EventKind::Refused { player, .. } => *player == me,
     }
 }
 
@@ -405,6 +408,9 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
         | EventKind::QuestReward { .. }
         | EventKind::SwappedPlaces { .. }
         | EventKind::Follows { .. } => return super::quests::describe(kind, me, sim),
+        EventKind::ClassChosen { .. }
+        | EventKind::SkillLearned { .. }
+        | EventKind::Refused { .. } => return super::character::describe(kind, me, sim),
     })
 }
 

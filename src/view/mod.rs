@@ -9,6 +9,7 @@
 
 mod build;
 mod camera;
+mod character;
 mod frame;
 mod messages;
 mod quests;
@@ -18,8 +19,8 @@ use std::collections::BTreeMap;
 pub use build::{build, letter_slot, slot_letter};
 pub use camera::Camera;
 pub use frame::{
-    Cell, Frame, Glyph, GlyphKind, Hud, LogLine, MapView, Nearby, Overlay, OverlayLine, PackLine,
-    QuestLine, Tone,
+    Cell, ClassLine, Frame, Glyph, GlyphKind, Hud, LogLine, MapView, Nearby, Overlay, OverlayLine,
+    PackLine, QuestLine, SkillLine, Tone,
 };
 pub use messages::{MessageLog, describe, item_phrase};
 

@@ -12,6 +12,8 @@
 //! Screens never change the simulation themselves: they return actions,
 //! which the app feeds to the next tick like any other input.
 
+mod character;
+mod class_select;
 mod confirm;
 mod game_over;
 mod help;
@@ -20,6 +22,8 @@ mod messages;
 mod play;
 mod quests;
 
+pub use character::Character;
+pub use class_select::ClassSelect;
 pub use confirm::ConfirmQuit;
 pub use game_over::{GameOver, summary};
 pub use help::Help;

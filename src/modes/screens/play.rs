@@ -2,7 +2,8 @@
 //! become actions; menus are pushed on top.
 
 use super::{
-    ConfirmQuit, Control, Help, Inventory, InventoryMode, Messages, Outcome, Quests, Screen,
+    Character, ConfirmQuit, Control, Help, Inventory, InventoryMode, Messages, Outcome, Quests,
+    Screen,
 };
 use crate::modes::autopilot::Autopilot;
 use crate::modes::input::{Command, Key, command};
@@ -42,6 +43,7 @@ impl Screen for Play {
             Command::Fire => fire(hud),
             Command::Messages => push(Box::<Messages>::default()),
             Command::Quests => push(Box::<Quests>::default()),
+            Command::Character => push(Box::<Character>::default()),
             Command::TogglePace => Outcome::control(Control::TogglePace),
             Command::Help => push(Box::new(Help)),
             Command::Quit => push(Box::new(ConfirmQuit)),

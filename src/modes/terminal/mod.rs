@@ -47,6 +47,7 @@ pub fn run(config: &TerminalConfig, content: Arc<Content>) -> io::Result<Vec<Hud
     let mut term = Terminal::new(CrosstermBackend::new(BufWriter::new(io::stdout())))?;
     term.clear()?;
     let mut app = App::new(config.seed, content, &config.name, config.pace);
+    app.offer_class_choice();
     let result = play(&mut term, &mut app, &pal);
     tracing::info!(
         tick = app.sim().tick(),

@@ -98,7 +98,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, hud: &Hud, pal: &Palette) {
         w.line(&[("Seed", dim)]);
         w.line(&[(&seed, dim)]);
     }
-    w.line(&[(&fit(&hud.genre, width), dim)]);
+    let calling = match &hud.class {
+        Some(class) => format!("{} {class}", hud.genre),
+        None => hud.genre.clone(),
+    };
+    w.line(&[(&fit(&calling, width), dim)]);
     meter(
         &mut w,
         pal,
@@ -127,6 +131,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, hud: &Hud, pal: &Palette) {
     if !hud.statuses.is_empty() {
         let names: Vec<&str> = hud.statuses.iter().map(|s| s.name()).collect();
         w.line(&[(&names.join(", "), fg(pal, theme::IMPORTANT))]);
+    }
+
+    if hud
+        .skills
+        .iter()
+        .any(|s| !s.learned && s.requires.is_none() && s.affordable)
+    {
+        let points = format!("{} skill pt: press c", hud.skill_points);
+        w.line(&[(&fit(&points, width), fg(pal, theme::IMPORTANT))]);
     }
 
     // This level's first open quest, and how many more.

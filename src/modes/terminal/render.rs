@@ -258,8 +258,21 @@ fn draw_log(buf: &mut Buffer, area: Rect, log: &[LogLine], now: u64, pal: &Palet
 }
 
 /// Splits `text` into lines of at most `width` characters, at spaces where
-/// possible (a word longer than a line is cut).
+/// possible (a word longer than a line is cut). Leading spaces indent every
+/// line it makes.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let body = text.trim_start_matches(' ');
+    let indent = text.len() - body.len();
+    if indent == 0 || indent >= width {
+        return wrap_words(text, width);
+    }
+    wrap_words(body, width - indent)
+        .into_iter()
+        .map(|l| format!("{:indent$}{l}", ""))
+        .collect()
+}
+
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
@@ -385,6 +398,7 @@ mod tests {
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
         assert_eq!(wrap("", 4), vec![""]);
         assert_eq!(wrap("one two", 80), vec!["one two"]);
+        assert_eq!(wrap("  a bb ccc", 6), vec!["  a bb", "  ccc"]);
     }
 
     #[test]

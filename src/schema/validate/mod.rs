@@ -6,6 +6,7 @@
 
 mod genres;
 mod quests;
+mod skills;
 
 use std::collections::BTreeMap;
 
@@ -19,6 +20,7 @@ use super::load::SchemaSource;
 use super::monsters::MonsterDef;
 use super::monsters::ProjectileDef;
 use super::quests::QuestsFile;
+use super::skills::SkillsFile;
 use super::{Content, ItemId, MonsterId};
 
 /// The parsed files, each with the source it came from.
@@ -29,6 +31,7 @@ pub(super) struct Files<'a> {
     pub levels: (Vec<LevelBand>, &'a SchemaSource),
     pub genres: (Vec<GenreDef>, &'a SchemaSource),
     pub quests: (QuestsFile, &'a SchemaSource),
+    pub skills: (SkillsFile, &'a SchemaSource),
 }
 
 /// Finds where things are written in one file.
@@ -197,6 +200,7 @@ pub(super) fn validate_and_link(
         levels: (levels, lvl_src),
         genres: (genre_defs, genre_src),
         quests: (quest_file, quest_src),
+        skills: (skill_file, skill_src),
     } = files;
     let (gl, ml, il, ll, gnl) = (
         Loc { src: game_src },
@@ -364,6 +368,14 @@ pub(super) fn validate_and_link(
         &Loc { src: quest_src },
         errors,
     );
+    let linked_skills = skills::check_skills(
+        skill_file,
+        &genre_defs,
+        &linked.index,
+        &item_ids,
+        &Loc { src: skill_src },
+        errors,
+    );
     let escorts = monsters
         .iter()
         .map(|m| {
@@ -396,6 +408,11 @@ pub(super) fn validate_and_link(
             quests,
             quests_per_level: quest_file.per_level,
             quest_genres,
+            skill_points_per_level: linked_skills.file.points_per_level,
+            archetypes: linked_skills.file.archetypes,
+            archetype_genres: linked_skills.archetype_genres,
+            classes: linked_skills.classes,
+            class_genres: linked_skills.class_genres,
             loot,
             escorts,
             start_items: linked.start_items,

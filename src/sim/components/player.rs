@@ -25,6 +25,12 @@ pub struct Player {
     /// Set once the hero's death has been handled.
     pub dead: bool,
     pub won: bool,
+    /// The class taken (an index into `Content::classes`), once chosen.
+    pub class: Option<u8>,
+    /// Points to spend on skills.
+    pub skill_points: i32,
+    /// The world's skill-tree nodes learned, a bit per node.
+    pub skills: u64,
 }
 
 impl Component for Player {

@@ -7,6 +7,7 @@
 //! file, and call it at its place in `act` or `perceive` below.
 
 pub mod ai;
+pub mod character;
 pub mod death;
 pub mod energy;
 pub mod items;
@@ -36,6 +37,7 @@ use super::event::Who;
 /// millisecond, so parallel dispatch would gain nothing.
 #[derive(Default)]
 pub struct Systems {
+    character: character::Sys,
     energy: energy::Sys,
     player_actions: player_actions::Sys,
     ai: ai::Sys,
@@ -57,7 +59,8 @@ pub struct Systems {
 
 impl Systems {
     /// The names in running order, for profiling and docs.
-    pub const ORDER: [&'static str; 17] = [
+    pub const ORDER: [&'static str; 18] = [
+        character::Sys::NAME,
         energy::Sys::NAME,
         player_actions::Sys::NAME,
         ai::Sys::NAME,
@@ -79,7 +82,9 @@ impl Systems {
 
     /// Decide, act and take the consequences.
     pub fn act(&mut self, world: &World) {
-        // Actors gain energy; who has enough decides what to do...
+        // Choices about the hero itself take no time...
+        self.character.run_now(world);
+        // ...actors gain energy; who has enough decides what to do...
         self.energy.run_now(world);
         self.player_actions.run_now(world);
         self.ai.run_now(world);

@@ -45,7 +45,7 @@ impl<'a> System<'a> for Sys {
             mut actors,
             mut intents,
         ) = data;
-        for input in &inputs.0 {
+        for input in inputs.0.iter().filter(|i| !i.action.is_instant()) {
             if let Some(hero) = players.entity(input.player).and_then(|e| heroes.get_mut(e)) {
                 hero.pending = Some(input.action);
             }
@@ -102,6 +102,8 @@ impl<'a> System<'a> for Sys {
                 Action::Fire { .. } if actor.attack_cooldown > 0 => continue,
                 Action::Fire { dx: 0, dy: 0 } => Intent::None,
                 Action::Fire { dx, dy } => Intent::Fire { dx, dy },
+                // Carried out by `character` as they arrive.
+                Action::ChooseClass(_) | Action::Learn(_) => Intent::None,
             };
             hero.pending = None;
             if next != Intent::None {

@@ -51,6 +51,7 @@ impl<'a> System<'a> for Sys {
             }
             while hero.level < max_level && hero.xp >= content.xp_for_level(hero.level + 1) {
                 hero.level += 1;
+                hero.skill_points += content.skill_points_per_level;
                 level_up(&mut hero.base, &mut hero.base_max_hp, content);
                 // The new maximum, and a third of it healed.
                 let gained = hero.base_max_hp - health.max;

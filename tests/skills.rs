@@ -1,0 +1,174 @@
+//! Classes and skills: a fresh hero takes a class once, its bonus and kit
+//! show in its stats and pack; skill points from levels buy nodes of the
+//! world's tree, prerequisites first, cheaper in the class's own archetype;
+//! and the menus for both work from the keyboard.
+
+use std::sync::Arc;
+
+use venture::bot::{Bot, ExploreBot};
+use venture::modes::app::{App, Pace};
+use venture::modes::input::Key;
+use venture::schema::{Content, load_defaults};
+use venture::sim::event::Refusal;
+use venture::sim::systems::character::skill_cost;
+use venture::sim::{Action, EventKind, PlayerId, PlayerInput, Simulation};
+
+fn fantasy() -> Arc<Content> {
+    let c = load_defaults().expect("defaults");
+    Arc::new(c.in_genre(c.genre_id("fantasy").expect("fantasy")))
+}
+
+fn act(sim: &mut Simulation, action: Action) -> Vec<EventKind> {
+    let input = [PlayerInput {
+        player: PlayerId(0),
+        action,
+    }];
+    sim.step(&input).iter().map(|e| e.kind).collect()
+}
+
+fn refused(why: Refusal) -> EventKind {
+    EventKind::Refused {
+        player: PlayerId(0),
+        why,
+    }
+}
+
+#[test]
+fn a_class_is_taken_once_and_adds_its_bonus_and_kit() {
+    let content = fantasy();
+    let mut sim = Simulation::new(3, Arc::clone(&content));
+    sim.add_player("Tester");
+    let before = sim.hero(PlayerId(0)).expect("hero");
+    let class = content.world_classes().next().expect("a class");
+    let def = &content.classes[class];
+    let events = act(&mut sim, Action::ChooseClass(0));
+    assert!(events.contains(&EventKind::ClassChosen {
+        player: PlayerId(0),
+        class: class as u8
+    }));
+    let after = sim.hero(PlayerId(0)).expect("hero");
+    assert_eq!(after.max_hp, before.max_hp + def.def.bonus.hp);
+    assert_eq!(
+        after.combat.defense,
+        before.combat.defense + def.def.bonus.defense
+    );
+    for &item in &content.classes[class].start_items {
+        assert!(after.pack_items().any(|(_, s)| s.item == item), "kit item");
+    }
+    assert_eq!(after.class, Some(class as u8));
+    // Once only, and no such class is refused without harm.
+    assert!(act(&mut sim, Action::ChooseClass(1)).contains(&refused(Refusal::ClassTaken)));
+    let mut other = Simulation::new(3, Arc::clone(&content));
+    other.add_player("Tester");
+    assert!(act(&mut other, Action::ChooseClass(200)).contains(&refused(Refusal::NoSuchClass)));
+}
+
+#[test]
+fn skills_cost_points_need_their_prerequisite_and_change_stats() {
+    let content = fantasy();
+    let mut sim = Simulation::new(5, Arc::clone(&content));
+    sim.add_player("Tester");
+    act(&mut sim, Action::ChooseClass(0));
+    let hero = sim.hero(PlayerId(0)).expect("hero");
+    assert_eq!(hero.skill_points, 1, "a new hero has one point");
+    let tree = sim.with_skill_tree(Clone::clone);
+    let own = content.classes[usize::from(hero.class.expect("class"))].archetype;
+    // A tier-2 node before its prerequisite is refused.
+    let tier2 = tree.0.iter().position(|n| n.tier == 2).expect("tier 2") as u8;
+    assert!(act(&mut sim, Action::Learn(tier2)).contains(&refused(Refusal::NeedsPrerequisite)));
+    // Another archetype's root costs two: refused with one point.
+    let foreign = tree
+        .0
+        .iter()
+        .position(|n| n.tier == 1 && n.archetype != own)
+        .expect("another branch") as u8;
+    assert_eq!(skill_cost(&tree, foreign, hero.class, &content), 2);
+    assert!(act(&mut sim, Action::Learn(foreign)).contains(&refused(Refusal::NoPoints)));
+    // The class's own root costs one and changes the hero.
+    let root = tree
+        .0
+        .iter()
+        .position(|n| n.tier == 1 && n.archetype == own)
+        .expect("own root") as u8;
+    let events = act(&mut sim, Action::Learn(root));
+    assert!(events.contains(&EventKind::SkillLearned {
+        player: PlayerId(0),
+        node: root
+    }));
+    let after = sim.hero(PlayerId(0)).expect("hero");
+    assert_eq!(after.skill_points, 0);
+    assert_ne!(
+        (after.max_hp, after.combat, after.speed),
+        (hero.max_hp, hero.combat, hero.speed),
+        "learning a skill changes the hero"
+    );
+    assert!(act(&mut sim, Action::Learn(root)).contains(&refused(Refusal::AlreadyLearned)));
+    assert!(act(&mut sim, Action::Learn(250)).contains(&refused(Refusal::NoSuchSkill)));
+}
+
+#[test]
+fn levels_give_the_points_the_bot_spends() {
+    let content = fantasy();
+    let mut sim = Simulation::new(2, Arc::clone(&content));
+    let player = sim.add_player("Bot");
+    let mut bot = ExploreBot::default();
+    for _ in 0..5000 {
+        match bot.decide(&sim, player) {
+            Some(action) => sim.step(&[PlayerInput { player, action }]),
+            None => sim.step(&[]),
+        };
+    }
+    let hero = sim.hero(player).expect("hero");
+    assert!(hero.level > 2, "the bot levelled up");
+    let tree = sim.with_skill_tree(Clone::clone);
+    let mut spent = 0;
+    for i in 0..tree.0.len() as u8 {
+        if hero.skills & (1 << i) != 0 {
+            spent += skill_cost(&tree, i, hero.class, &content);
+        }
+    }
+    assert!(spent > 0, "the bot learned skills");
+    let earned = 1 + (hero.level - 1) * content.skill_points_per_level;
+    assert_eq!(spent + hero.skill_points, earned);
+}
+
+#[test]
+fn the_class_menu_and_character_screen_work_from_the_keyboard() {
+    let mut app = App::new(9, fantasy(), "Tester", Pace::RealTime);
+    app.offer_class_choice();
+    let overlay = app.frame(56, 19).overlay.expect("class menu");
+    assert_eq!(overlay.title, "Choose your calling");
+    app.handle(Key::Char('b'));
+    assert!(app.frame(56, 19).overlay.is_none(), "chosen and closed");
+    app.tick();
+    let hud = app.frame(56, 19).hud;
+    assert!(hud.class.is_some(), "the class was taken");
+    assert!(hud.classes.is_empty(), "no longer on offer");
+    // The character screen: c opens, Enter learns, c and Esc close.
+    app.handle(Key::Char('c'));
+    let sheet = app.frame(56, 19).overlay.expect("character screen");
+    assert_eq!(sheet.title, "Character");
+    app.handle(Key::Esc);
+    assert!(app.frame(56, 19).overlay.is_none());
+    app.handle(Key::Char('c'));
+    let node = hud
+        .skills
+        .iter()
+        .position(|s| s.cost == 1 && s.requires.is_none())
+        .expect("a root of the class's own branch");
+    for _ in 0..node {
+        app.handle(Key::Down);
+    }
+    app.handle(Key::Enter);
+    assert!(
+        app.frame(56, 19).overlay.is_none(),
+        "learning closes the sheet"
+    );
+    app.tick();
+    let hud = app.frame(56, 19).hud;
+    assert!(hud.skills[node].learned, "Enter learned the skill");
+    assert_eq!(hud.skill_points, 0);
+    app.handle(Key::Char('c'));
+    app.handle(Key::Char('c'));
+    assert!(app.frame(56, 19).overlay.is_none(), "c closes it too");
+}
