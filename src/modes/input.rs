@@ -53,6 +53,8 @@ pub enum Command {
     Quests,
     /// Show the character sheet and skill tree.
     Character,
+    /// Show the whole level as far as it is known.
+    Map,
     /// Switch between real time and turn-based play.
     TogglePace,
     Help,
@@ -92,6 +94,7 @@ pub fn command(key: Key) -> Option<Command> {
         Key::Char('m') => C::Messages,
         Key::Char('Q') => C::Quests,
         Key::Char('c') => C::Character,
+        Key::Char('M') => C::Map,
         Key::Char('T') => C::TogglePace,
         Key::Char('?') => C::Help,
         // Esc only closes menus: pressed once too often it must not offer
@@ -119,10 +122,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("i, d", "pack: drink, eat, read, throw, wear; drop"),
     ("p", "drink a healing potion"),
     ("f", "shoot the nearest monster (bow, gun, wand)"),
-    (
-        "m, Q, c",
-        "message history, quest log, character and skills",
-    ),
+    ("m, Q, c, M", "messages, quests, character and skills, map"),
     ("T", "real time / turn-based"),
     ("?", "this help"),
     ("q", "quit"),

@@ -7,7 +7,7 @@ use crate::sim::components::AiState;
 use crate::sim::{Simulation, Tile, Who};
 
 use super::Observer;
-use super::frame::{Cell, Frame, Glyph, GlyphKind, Hud, MapView, Nearby, PackLine};
+use super::frame::{Cell, Frame, Glyph, GlyphKind, Hud, LevelMap, MapView, Nearby, PackLine};
 use super::messages::{self, item_phrase};
 
 /// Builds the frame for a map viewport of `map_width` x `map_height` tiles.
@@ -223,7 +223,33 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
         hud,
         log: observer.log.lines().to_vec(),
         overlay: None,
+        level: level_map(sim, observer.player, hero.depth, hero.at),
     }
+}
+
+/// The hero's level as far as the hero has seen it.
+fn level_map(sim: &Simulation, player: crate::sim::PlayerId, depth: i32, hero: Point) -> LevelMap {
+    sim.with_vision(player, |v| {
+        let explored = v.explored.get(&depth)?;
+        sim.with_level(depth, |level| LevelMap {
+            width: level.width(),
+            height: level.height(),
+            tiles: level
+                .tiles
+                .points()
+                .map(|p| {
+                    explored
+                        .get(p)
+                        .copied()
+                        .unwrap_or(false)
+                        .then(|| level.tile(p))
+                })
+                .collect(),
+            hero,
+        })
+    })
+    .flatten()
+    .unwrap_or_default()
 }
 
 pub(super) fn item_glyph(content: &Content, item: ItemId) -> Glyph {

@@ -14,6 +14,18 @@ pub struct Frame {
     pub log: Vec<LogLine>,
     /// A menu or dialog drawn over everything else.
     pub overlay: Option<Overlay>,
+    /// The whole level as the hero knows it, for the map screen.
+    pub level: LevelMap,
+}
+
+/// Every tile of the hero's level the hero has seen (`None`: never seen).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LevelMap {
+    pub width: i32,
+    pub height: i32,
+    /// Row by row, `width` x `height`.
+    pub tiles: Vec<Option<Tile>>,
+    pub hero: Point,
 }
 
 /// The part of the level in view.

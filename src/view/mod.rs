@@ -19,8 +19,8 @@ use std::collections::BTreeMap;
 pub use build::{build, letter_slot, slot_letter};
 pub use camera::Camera;
 pub use frame::{
-    Cell, ClassLine, Frame, Glyph, GlyphKind, Hud, LogLine, MapView, Nearby, Overlay, OverlayLine,
-    PackLine, QuestLine, SkillLine, Tone,
+    Cell, ClassLine, Frame, Glyph, GlyphKind, Hud, LevelMap, LogLine, MapView, Nearby, Overlay,
+    OverlayLine, PackLine, QuestLine, SkillLine, Tone,
 };
 pub use messages::{MessageLog, describe, item_phrase};
 

@@ -2,8 +2,8 @@
 //! become actions; menus are pushed on top.
 
 use super::{
-    Character, ConfirmQuit, Control, Help, Inventory, InventoryMode, Messages, Outcome, Quests,
-    Screen,
+    Character, ConfirmQuit, Control, Help, Inventory, InventoryMode, Map, Messages, Outcome,
+    Quests, Screen,
 };
 use crate::modes::autopilot::Autopilot;
 use crate::modes::input::{Command, Key, command};
@@ -44,6 +44,7 @@ impl Screen for Play {
             Command::Messages => push(Box::<Messages>::default()),
             Command::Quests => push(Box::<Quests>::default()),
             Command::Character => push(Box::<Character>::default()),
+            Command::Map => push(Box::new(Map)),
             Command::TogglePace => Outcome::control(Control::TogglePace),
             Command::Help => push(Box::new(Help)),
             Command::Quit => push(Box::new(ConfirmQuit)),
