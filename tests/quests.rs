@@ -2,8 +2,11 @@
 //! talking, escorting, killing and exploring finish them through the same
 //! inputs a player sends, with their rewards.
 
+mod common;
+
 use std::sync::Arc;
 
+use common::step_towards;
 use venture::procgen::level::generate;
 use venture::procgen::quests::QuestTarget;
 use venture::schema::quests::Goal;
@@ -80,17 +83,9 @@ fn every_level_sets_quests_that_can_be_done() {
     }
 }
 
-/// Content where monsters do no harm and each level sets only quests of
-/// `kind`, so a walk through a level is never cut short.
+/// Harmless fantasy content where each level sets only quests of `kind`.
 fn only_quests(kind: &str) -> Content {
-    let mut c = load_defaults().expect("defaults");
-    c = c.in_genre(c.genre_id("fantasy").expect("fantasy"));
-    for m in &mut c.monsters {
-        m.damage = Span(0, 0);
-        m.attack = 0;
-        m.ranged = None;
-        m.on_hit = None;
-    }
+    let mut c = common::harmless_fantasy();
     for q in &mut c.quests {
         if q.goal.kind_name() != kind {
             q.def.weight = 0;
@@ -98,25 +93,6 @@ fn only_quests(kind: &str) -> Content {
     }
     c.quests_per_level = Span(1, 1);
     c
-}
-
-/// Steps the hero one tile towards `to` (walking into whoever stands there)
-/// and returns the tick's events.
-fn step_towards(sim: &mut Simulation, to: Point) -> Vec<EventKind> {
-    let hero = sim.hero(PlayerId(0)).expect("hero");
-    let dir = sim
-        .with_level(hero.depth, |level| {
-            let mut map = DijkstraMap::new(level.width(), level.height());
-            map.compute([to], i32::MAX, |p| level.is_walkable(p));
-            map.downhill(hero.at, |p| !level.is_walkable(p))
-        })
-        .flatten();
-    let action = dir.map_or(Action::Wait, Action::Move);
-    let input = [PlayerInput {
-        player: PlayerId(0),
-        action,
-    }];
-    sim.step(&input).iter().map(|e| e.kind).collect()
 }
 
 /// Where the person a quest is about stands now.

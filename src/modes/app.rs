@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use super::autopilot::Pilot;
 use super::input::Key;
-use super::screens::{ClassSelect, Control, GameOver, Play, Screen};
+use super::screens::{ClassSelect, Control, GameOver, Play, Screen, Shop};
 use crate::schema::Content;
-use crate::sim::{Action, PlayerId, PlayerInput, Simulation};
+use crate::sim::{Action, EventKind, PlayerId, PlayerInput, Simulation};
 use crate::view::{self, Frame, Hud, Observer, Tone};
 
 /// Actions that may wait for the hero in real time and in turn-based play.
@@ -242,12 +242,29 @@ impl App {
             .collect();
         self.sim.step(&inputs);
         self.observer.observe(&self.sim);
+        self.open_shop_after_trade();
         if !self.ended
             && let Some(hero) = self.sim.hero(self.player)
             && (hero.dead || hero.won)
         {
             self.ended = true;
             self.screens.push(Box::new(GameOver));
+        }
+    }
+
+    /// Walking into a merchant opens the shop; after a trade it opens again
+    /// (on the same side) with the new stock, so trading is one key a ware.
+    fn open_shop_after_trade(&mut self) {
+        let me = self.player;
+        let reopen = self.sim.last_events().iter().find_map(|e| match e.kind {
+            EventKind::ShopOpened { player, .. } if player == me => Some(false),
+            EventKind::Traded { player, bought, .. } if player == me => Some(!bought),
+            _ => None,
+        });
+        if let Some(selling) = reopen
+            && self.screens.len() == 1
+        {
+            self.screens.push(Box::new(Shop::new(selling)));
         }
     }
 

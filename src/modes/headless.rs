@@ -152,6 +152,8 @@ fn event_name(kind: &EventKind) -> &'static str {
         EventKind::ClassChosen { .. } => "class_chosen",
         EventKind::SkillLearned { .. } => "skill_learned",
         EventKind::Refused { .. } => "refused",
+        EventKind::Traded { .. } => "traded",
+        EventKind::ShopOpened { .. } => "shop_opened",
     }
 }
 

@@ -13,10 +13,11 @@ use crate::sim::level::{Level, Room, RoomRole};
 use crate::sim::tile::Tile;
 
 use super::features;
+use super::merchants::{self, MerchantPlan};
 use super::quests::{self, LevelContents, QuestPlan};
 use super::seed::{
-    LEVEL_FEATURES, LEVEL_ITEMS, LEVEL_MONSTERS, LEVEL_QUESTS, LEVEL_RARITY, LEVEL_ROLES,
-    LEVEL_TERRAIN, Stream,
+    LEVEL_FEATURES, LEVEL_ITEMS, LEVEL_MERCHANT, LEVEL_MONSTERS, LEVEL_QUESTS, LEVEL_RARITY,
+    LEVEL_ROLES, LEVEL_TERRAIN, Stream,
 };
 use super::terrain::{Layout, Rect, bsp, cellular, forest, maze};
 
@@ -51,6 +52,8 @@ pub struct GeneratedLevel {
     pub level: Level,
     pub monsters: Vec<MonsterPlacement>,
     pub items: Vec<ItemPlacement>,
+    /// Someone who trades, if the level has one.
+    pub merchant: Option<MerchantPlan>,
     /// The quests the level sets (their people are not in `monsters`: they
     /// are spawned with the quest that names them).
     pub quests: Vec<QuestPlan>,
@@ -192,11 +195,15 @@ pub fn generate(content: &Content, seed: u64, depth: i32) -> GeneratedLevel {
         &mut qrng,
     );
 
+    let mut trng = Stream::new(seed, LEVEL_MERCHANT, &[d]);
+    let merchant = merchants::plan(content, depth, tiles, &rooms, &mut taken, &mut trng);
+
     let level = Level::new(depth, layout.tiles, rooms, spawn, down);
     GeneratedLevel {
         level,
         monsters,
         items,
+        merchant,
         quests,
     }
 }

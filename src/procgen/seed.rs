@@ -31,6 +31,8 @@ pub const LEVEL_ITEMS: u64 = 0x9e37_11d0_4c2b_a7f3;
 pub const LEVEL_QUESTS: u64 = 0xb6e2_48d1_9f0c_a357;
 /// A world's skill tree (indices: branch).
 pub const WORLD_SKILLS: u64 = 0x4e91_c2b7_0d5a_f318;
+/// Whether a level has a merchant, and their stock (indices: depth).
+pub const LEVEL_MERCHANT: u64 = 0x29d7_a0f3_c615_8e4b;
 /// Room roles and stair placement (indices: depth).
 pub const LEVEL_ROLES: u64 = 0x3f84_d5e1_0a9c_2b67;
 
@@ -57,7 +59,8 @@ pub const LEVEL_TRAPS: u64 = 0x8d13_5fa2_6c09_e4b7;
 pub const BOT_EXPLORE: u64 = 0x6c19_e7a4_50d2_8bf1;
 
 /// Every domain constant, for the uniqueness check.
-pub const ALL_DOMAINS: [u64; 18] = [
+pub const ALL_DOMAINS: [u64; 19] = [
+    LEVEL_MERCHANT,
     WORLD_SKILLS,
     LEVEL_QUESTS,
     LEVEL_FEATURES,

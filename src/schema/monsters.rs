@@ -79,6 +79,10 @@ pub struct MonsterDef {
     /// Monsters that appear around it when it is placed (a pack).
     #[serde(default)]
     pub escort: Option<Escort>,
+    /// A merchant (an `Npc`): some levels place one, with wares to sell,
+    /// and it buys what heroes bring.
+    #[serde(default)]
+    pub trades: bool,
 }
 
 /// The role a monster plays in a level.

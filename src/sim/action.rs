@@ -35,13 +35,20 @@ pub enum Action {
     ChooseClass(u8),
     /// Learn a node of the world's skill tree. Takes no time.
     Learn(u8),
+    /// Buy ware `n` of the merchant next to the hero. Takes no time.
+    Buy(u8),
+    /// Sell one item of this pack slot to the merchant next to the hero.
+    Sell(u8),
 }
 
 impl Action {
     /// Choices about the hero itself, carried out at once rather than on
     /// the hero's turn.
     pub const fn is_instant(self) -> bool {
-        matches!(self, Action::ChooseClass(_) | Action::Learn(_))
+        matches!(
+            self,
+            Action::ChooseClass(_) | Action::Learn(_) | Action::Buy(_) | Action::Sell(_)
+        )
     }
 }
 

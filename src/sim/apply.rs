@@ -286,6 +286,18 @@ pub fn ensure_level(world: &mut World, depth: i32) -> bool {
     for it in &generated.items {
         spawn_item(world, it.item, it.count, depth, it.at);
     }
+    if let Some(plan) = &generated.merchant
+        && let Some(e) = spawn_monster(world, &plan.who, depth)
+    {
+        let stock = plan
+            .stock
+            .iter()
+            .map(|&(item, count)| super::components::Stack { item, count })
+            .collect();
+        let _ = world
+            .write_storage::<super::components::Merchant>()
+            .insert(e, super::components::Merchant { stock });
+    }
     for plan in &generated.quests {
         let npc = match plan.target {
             QuestTarget::Talk(p) | QuestTarget::Escort(p) => {

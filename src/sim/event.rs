@@ -62,6 +62,12 @@ pub enum Refusal {
     NeedsPrerequisite,
     /// Not enough skill points.
     NoPoints,
+    /// Nobody next to the hero trades.
+    NoMerchant,
+    /// No such ware, or nothing in that pack slot.
+    NothingThere,
+    CannotAfford,
+    PackFull,
 }
 
 /// An event with where it happened: the level's depth and the tile.
@@ -257,7 +263,19 @@ pub enum EventKind {
         player: PlayerId,
         node: u8,
     },
-    /// A class or skill could not be taken, and why.
+    /// A hero bought from or sold to a merchant.
+    Traded {
+        player: PlayerId,
+        item: ItemId,
+        price: i32,
+        bought: bool,
+    },
+    /// A hero walked into a merchant: the front end opens the shop.
+    ShopOpened {
+        player: PlayerId,
+        merchant: MonsterId,
+    },
+    /// A class, skill or trade could not be taken, and why.
     Refused {
         player: PlayerId,
         why: Refusal,

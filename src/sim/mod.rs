@@ -29,6 +29,7 @@ pub mod resources;
 pub mod status;
 pub mod systems;
 pub mod tile;
+pub mod trade;
 
 use std::sync::Arc;
 
@@ -191,6 +192,7 @@ impl Simulation {
             w.read_storage::<Vision>(),
         );
         let statuses = w.read_storage::<Statuses>();
+        let merchants = w.read_storage::<components::Merchant>();
         let mut sum = 0u64;
         for (e, id) in (&w.entities(), &ids).join() {
             let mut x = StateHasher::new();
@@ -204,6 +206,7 @@ impl Simulation {
             hash_debug(&mut x, floor.get(e));
             hash_debug(&mut x, hero.get(e));
             hash_debug(&mut x, inv.get(e));
+            hash_debug(&mut x, merchants.get(e));
             if let Some(v) = vision.get(e) {
                 for (depth, seen) in &v.explored {
                     x.write_i32(*depth);

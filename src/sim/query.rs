@@ -215,6 +215,25 @@ impl Simulation {
         self.world.read_storage::<Vision>().get(e).map(f)
     }
 
+    /// The merchant on a tile next to the player's hero: their kind and
+    /// wares.
+    pub fn merchant_beside(
+        &self,
+        player: PlayerId,
+    ) -> Option<(crate::schema::MonsterId, Vec<Stack>)> {
+        let w = &self.world;
+        let e = w.read_resource::<Players>().entity(player)?;
+        let positions = w.read_storage::<Position>();
+        let at = *positions.get(e)?;
+        let merchants = w.read_storage::<super::components::Merchant>();
+        let monsters = w.read_storage::<Monster>();
+        let healths = w.read_storage::<Health>();
+        (&merchants, &monsters, &positions, &healths)
+            .join()
+            .find(|(_, _, p, h)| p.depth == at.depth && p.at.chebyshev(at.at) == 1 && !h.is_dead())
+            .map(|(s, m, ..)| (m.kind, s.stock.clone()))
+    }
+
     /// Reads the world's skill tree.
     pub fn with_skill_tree<R>(&self, f: impl FnOnce(&crate::procgen::skills::SkillTree) -> R) -> R {
         f(&self

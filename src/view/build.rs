@@ -205,6 +205,7 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
             .map(|c| c.def.name.clone()),
         skill_points: hero.skill_points,
         skills: super::character::skills(sim, observer.player),
+        shop: super::character::shop(sim, observer.player),
         classes: if hero.class.is_none() && hero.xp == 0 && hero.kills == 0 {
             super::character::classes(sim)
         } else {

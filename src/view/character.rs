@@ -1,12 +1,14 @@
-//! The hero's class and skills in words: the class menu, the skill tree as
-//! the character screen lists it, and the messages choices produce.
+//! The hero's class, skills and trade in words: the class menu, the skill
+//! tree as the character screen lists it, a merchant's wares, and the
+//! messages these choices produce.
 
 use crate::procgen::skills::SkillTree;
 use crate::sim::event::Refusal;
 use crate::sim::systems::character::skill_cost;
 use crate::sim::{EventKind, PlayerId, Simulation};
 
-use super::frame::{ClassLine, SkillLine, Tone};
+use super::frame::{ClassLine, ShopView, SkillLine, Tone, Ware};
+use crate::sim::trade::{buy_price, sell_price};
 
 /// The classes a fresh hero may take, in the order `ChooseClass` counts.
 pub fn classes(sim: &Simulation) -> Vec<ClassLine> {
@@ -126,10 +128,61 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
                 Refusal::AlreadyLearned => "You already know that.",
                 Refusal::NeedsPrerequisite => "Learn the skill before it first.",
                 Refusal::NoPoints => "You need more skill points: gain a level.",
+                Refusal::NoMerchant => "There is nobody here to trade with.",
+                Refusal::NothingThere => "There is nothing there to trade.",
+                Refusal::CannotAfford => "You cannot afford that.",
+                Refusal::PackFull => "Your pack is full.",
             }
             .to_owned(),
             Tone::Normal,
         ),
+        EventKind::Traded {
+            player,
+            item,
+            price,
+            bought,
+        } if player == me => {
+            let what = super::messages::item_phrase(content, item, 1);
+            let text = if bought {
+                format!("You buy {what} for {price} gold.")
+            } else {
+                format!("You sell {what} for {price} gold.")
+            };
+            (text, Tone::Good)
+        }
+        EventKind::ShopOpened { player, merchant } if player == me => (
+            format!(
+                "The {} shows you their wares.",
+                content.monster(merchant).name
+            ),
+            Tone::Normal,
+        ),
         _ => return None,
+    })
+}
+
+/// The wares of the merchant next to the hero, with prices, and what the
+/// merchant would pay for each pack slot.
+pub fn shop(sim: &Simulation, me: PlayerId) -> Option<ShopView> {
+    let content = sim.content();
+    let hero = sim.hero(me)?;
+    let (merchant, stock) = sim.merchant_beside(me)?;
+    let wares = stock
+        .iter()
+        .map(|s| Ware {
+            name: content.item(s.item).name.clone(),
+            count: s.count,
+            price: buy_price(content, s.item, hero.depth),
+        })
+        .collect();
+    let offers = hero
+        .pack
+        .iter()
+        .map(|slot| slot.map(|s| sell_price(content, s.item, hero.depth)))
+        .collect();
+    Some(ShopView {
+        merchant: content.monster(merchant).name.clone(),
+        wares,
+        offers,
     })
 }

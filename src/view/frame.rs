@@ -144,6 +144,25 @@ pub struct Hud {
     /// The classes on offer while the hero is fresh and has none (empty
     /// otherwise; `Action::ChooseClass` counts them).
     pub classes: Vec<ClassLine>,
+    /// The merchant next to the hero, if any.
+    pub shop: Option<ShopView>,
+}
+
+/// A merchant's offer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShopView {
+    pub merchant: String,
+    /// What they sell, in the order `Action::Buy` counts.
+    pub wares: Vec<Ware>,
+    /// What they pay for one of each pack slot's items (by slot).
+    pub offers: Vec<Option<i64>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ware {
+    pub name: String,
+    pub count: u16,
+    pub price: i64,
 }
 
 /// A class on offer.

@@ -93,7 +93,9 @@ pub fn involves(kind: &EventKind, me: PlayerId) -> bool {
         | EventKind::Follows { player, .. }
         | EventKind::ClassChosen { player, .. }
         | EventKind::SkillLearned { player, .. }
-        | EventKind::Refused { player, .. } => *player == me,
+        | EventKind::Refused { player, .. }
+        | EventKind::Traded { player, .. }
+        | EventKind::ShopOpened { player, .. } => *player == me,
     }
 }
 
@@ -410,7 +412,9 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
         | EventKind::Follows { .. } => return super::quests::describe(kind, me, sim),
         EventKind::ClassChosen { .. }
         | EventKind::SkillLearned { .. }
-        | EventKind::Refused { .. } => return super::character::describe(kind, me, sim),
+        | EventKind::Refused { .. }
+        | EventKind::Traded { .. }
+        | EventKind::ShopOpened { .. } => return super::character::describe(kind, me, sim),
     })
 }
 

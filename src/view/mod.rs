@@ -20,7 +20,7 @@ pub use build::{build, letter_slot, slot_letter};
 pub use camera::Camera;
 pub use frame::{
     Cell, ClassLine, Frame, Glyph, GlyphKind, Hud, LevelMap, LogLine, MapView, Nearby, Overlay,
-    OverlayLine, PackLine, QuestLine, SkillLine, Tone,
+    OverlayLine, PackLine, QuestLine, ShopView, SkillLine, Tone, Ware,
 };
 pub use messages::{MessageLog, describe, item_phrase};
 

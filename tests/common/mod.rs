@@ -55,3 +55,40 @@ pub fn assert_playable(g: &GeneratedLevel, depth: i32, last: i32, at: &str) -> D
     assert_eq!(g.monsters.iter().filter(|m| m.boss).count(), 1, "{at}");
     dist
 }
+
+/// Fantasy content whose monsters do no harm, so a scripted walk through a
+/// level is never cut short.
+pub fn harmless_fantasy() -> Content {
+    let c = venture::schema::load_defaults().expect("defaults");
+    let mut c = c.in_genre(c.genre_id("fantasy").expect("fantasy"));
+    for m in &mut c.monsters {
+        m.damage = Span(0, 0);
+        m.attack = 0;
+        m.ranged = None;
+        m.on_hit = None;
+    }
+    c
+}
+
+/// Steps hero 0 one tile towards `to` (walking into whoever stands there)
+/// and returns the tick's events.
+pub fn step_towards(
+    sim: &mut venture::sim::Simulation,
+    to: venture::sim::algo::grid::Point,
+) -> Vec<venture::sim::EventKind> {
+    use venture::sim::{Action, PlayerId, PlayerInput};
+    let hero = sim.hero(PlayerId(0)).expect("hero");
+    let dir = sim
+        .with_level(hero.depth, |level| {
+            let mut map = DijkstraMap::new(level.width(), level.height());
+            map.compute([to], i32::MAX, |p| level.is_walkable(p));
+            map.downhill(hero.at, |p| !level.is_walkable(p))
+        })
+        .flatten();
+    let action = dir.map_or(Action::Wait, Action::Move);
+    let input = [PlayerInput {
+        player: PlayerId(0),
+        action,
+    }];
+    sim.step(&input).iter().map(|e| e.kind).collect()
+}

@@ -22,6 +22,7 @@ mod map;
 mod messages;
 mod play;
 mod quests;
+mod shop;
 
 pub use character::Character;
 pub use class_select::ClassSelect;
@@ -33,6 +34,7 @@ pub use map::Map;
 pub use messages::Messages;
 pub use play::Play;
 pub use quests::Quests;
+pub use shop::Shop;
 
 use super::autopilot::Autopilot;
 use super::input::Key;

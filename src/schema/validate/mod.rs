@@ -17,8 +17,8 @@ use super::genres::{GenreDef, GenreId, GenreMix};
 use super::items::{ItemDef, ItemKind, PotionEffect, ScrollEffect};
 use super::levels::LevelBand;
 use super::load::SchemaSource;
-use super::monsters::MonsterDef;
 use super::monsters::ProjectileDef;
+use super::monsters::{MonsterDef, MonsterKind};
 use super::quests::QuestsFile;
 use super::skills::SkillsFile;
 use super::{Content, ItemId, MonsterId};
@@ -258,6 +258,19 @@ pub(super) fn validate_and_link(
             c.span("damage", r.damage, 0, 10_000);
             c.range("delay", r.delay, 1, 1000);
             c.status("on_hit", &r.on_hit);
+        }
+        if m.trades && m.kind != MonsterKind::Npc {
+            let at = c.loc.field(c.loc.entry(&m.id, 0), "trades");
+            c.errors.push(
+                c.loc
+                    .error(
+                        at,
+                        6,
+                        K::OutOfRange,
+                        format!("`{}` trades but is not an Npc", m.id),
+                    )
+                    .with_help("only `kind: Npc` monsters can be merchants"),
+            );
         }
         if let Some(e) = &m.escort {
             c.span("count", e.count, 0, 20);

@@ -12,7 +12,7 @@ mod player;
 
 pub use body::{ACTION_COST, Actor, Combat, Health, Intent, Position, StableId};
 pub use items::{FloorItem, Inventory, Stack};
-pub use monster::{Ai, AiState, Monster};
+pub use monster::{Ai, AiState, Merchant, Monster};
 pub use player::{Player, Vision};
 
 use specs::{World, WorldExt};
@@ -39,4 +39,5 @@ pub fn register(world: &mut World) {
     world.register::<Combat>();
     world.register::<Intent>();
     world.register::<Ai>();
+    world.register::<Merchant>();
 }

@@ -50,3 +50,13 @@ pub struct Ai {
 impl Component for Ai {
     type Storage = VecStorage<Self>;
 }
+
+/// Someone who trades: their wares, in the order the shop lists them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Merchant {
+    pub stock: Vec<super::Stack>,
+}
+
+impl Component for Merchant {
+    type Storage = specs::DenseVecStorage<Self>;
+}

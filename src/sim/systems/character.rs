@@ -55,7 +55,7 @@ impl<'a> System<'a> for Sys {
         let content = std::sync::Arc::clone(&d.rules.0);
         for i in 0..d.inputs.0.len() {
             let input = d.inputs.0[i];
-            if !input.action.is_instant() {
+            if !matches!(input.action, Action::ChooseClass(_) | Action::Learn(_)) {
                 continue;
             }
             let Some(e) = d.players.entity(input.player) else {
@@ -86,6 +86,7 @@ impl<'a> System<'a> for Sys {
             let kind = match input.action {
                 Action::ChooseClass(c) => choose_class(&mut hero, c, &content, input.player),
                 Action::Learn(n) => learn(&mut hero, n, &d.tree, &content, input.player),
+                // Trade is `trade`'s.
                 _ => continue,
             };
             *hero.combat = effective_combat(&hero.player.base, hero.inventory, &content);

@@ -23,6 +23,7 @@ pub mod stairs;
 pub mod status_effects;
 pub mod strike;
 pub mod terrain;
+pub mod trade;
 pub mod vision;
 pub mod xp;
 
@@ -38,6 +39,7 @@ use super::event::Who;
 #[derive(Default)]
 pub struct Systems {
     character: character::Sys,
+    trade: trade::Sys,
     energy: energy::Sys,
     player_actions: player_actions::Sys,
     ai: ai::Sys,
@@ -59,8 +61,9 @@ pub struct Systems {
 
 impl Systems {
     /// The names in running order, for profiling and docs.
-    pub const ORDER: [&'static str; 18] = [
+    pub const ORDER: [&'static str; 19] = [
         character::Sys::NAME,
+        trade::Sys::NAME,
         energy::Sys::NAME,
         player_actions::Sys::NAME,
         ai::Sys::NAME,
@@ -84,6 +87,7 @@ impl Systems {
     pub fn act(&mut self, world: &World) {
         // Choices about the hero itself take no time...
         self.character.run_now(world);
+        self.trade.run_now(world);
         // ...actors gain energy; who has enough decides what to do...
         self.energy.run_now(world);
         self.player_actions.run_now(world);

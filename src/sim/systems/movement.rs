@@ -9,7 +9,7 @@
 use specs::{Join, Read, ReadStorage, System, Write, WriteStorage};
 
 use super::who;
-use crate::sim::components::{Intent, Monster, Player, Position, StableId, Vision};
+use crate::sim::components::{Intent, Merchant, Monster, Player, Position, StableId, Vision};
 use crate::sim::event::{EventKind, SimEvent};
 use crate::sim::quest::QuestLog;
 use crate::sim::resources::{ActorOrder, Events, Levels, Steps};
@@ -33,6 +33,7 @@ impl<'a> System<'a> for Sys {
         ReadStorage<'a, StableId>,
         ReadStorage<'a, Player>,
         ReadStorage<'a, Monster>,
+        ReadStorage<'a, Merchant>,
         WriteStorage<'a, Position>,
         WriteStorage<'a, Vision>,
     );
@@ -48,6 +49,7 @@ impl<'a> System<'a> for Sys {
             ids,
             players,
             monsters,
+            merchants,
             mut positions,
             mut visions,
         ) = data;
@@ -57,7 +59,21 @@ impl<'a> System<'a> for Sys {
                 Some(&Intent::Move(dir)) => dir,
                 Some(&Intent::Talk(other)) => {
                     let npc = ids.get(other).map_or(0, |s| s.0);
-                    if !quests.wants_word(npc) {
+                    if merchants.contains(other) && !quests.wants_word(npc) {
+                        // A merchant stays put and shows their wares.
+                        if let (Some(p), Some(m), Some(at)) =
+                            (players.get(e), monsters.get(other), positions.get(e))
+                        {
+                            events.0.push(SimEvent {
+                                depth: at.depth,
+                                at: at.at,
+                                kind: EventKind::ShopOpened {
+                                    player: p.id,
+                                    merchant: m.kind,
+                                },
+                            });
+                        }
+                    } else if !quests.wants_word(npc) {
                         swap(e, other, &mut levels, &mut positions, &mut steps);
                         if let (Some(p), Some(m), Some(v)) =
                             (players.get(e), monsters.get(other), visions.get_mut(e))

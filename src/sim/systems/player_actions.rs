@@ -103,7 +103,9 @@ impl<'a> System<'a> for Sys {
                 Action::Fire { dx: 0, dy: 0 } => Intent::None,
                 Action::Fire { dx, dy } => Intent::Fire { dx, dy },
                 // Carried out by `character` as they arrive.
-                Action::ChooseClass(_) | Action::Learn(_) => Intent::None,
+                Action::ChooseClass(_) | Action::Learn(_) | Action::Buy(_) | Action::Sell(_) => {
+                    Intent::None
+                }
             };
             hero.pending = None;
             if next != Intent::None {

@@ -1,0 +1,126 @@
+//! Merchants: levels below the first may have one, who sells the genre's
+//! wares and buys the hero's things for less than they ask; walking into
+//! them opens the shop, and trades go through the simulation's inputs.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::step_towards;
+use venture::procgen::level::generate;
+use venture::sim::event::Refusal;
+use venture::sim::trade::{buy_price, sell_price};
+use venture::sim::{Action, EventKind, PlayerId, PlayerInput, Simulation, Tile, Who};
+
+fn act(sim: &mut Simulation, action: Action) -> Vec<EventKind> {
+    let input = [PlayerInput {
+        player: PlayerId(0),
+        action,
+    }];
+    sim.step(&input).iter().map(|e| e.kind).collect()
+}
+
+#[test]
+fn a_merchant_sells_buys_and_refuses_what_cannot_be_done() {
+    let content = Arc::new(common::harmless_fantasy());
+    let world = content.for_world(0);
+    // A seed whose second level has a merchant.
+    let seed = (0..200u64)
+        .find(|&s| generate(&world, s, 2).merchant.is_some())
+        .expect("some seed has a merchant at depth 2");
+    let mut sim = Simulation::new(seed, Arc::clone(&content));
+    sim.add_player("Tester");
+    // Nobody to trade with at the start.
+    assert!(act(&mut sim, Action::Buy(0)).contains(&EventKind::Refused {
+        player: PlayerId(0),
+        why: Refusal::NoMerchant
+    }));
+    // Walk down the stairs.
+    let down = sim
+        .with_level(1, |l| {
+            l.tiles.points().find(|&p| l.tile(p) == Tile::StairsDown)
+        })
+        .flatten()
+        .expect("stairs down");
+    for _ in 0..6000 {
+        let hero = sim.hero(PlayerId(0)).expect("hero");
+        if hero.depth == 2 {
+            break;
+        }
+        if hero.at == down {
+            act(&mut sim, Action::Descend);
+        } else {
+            step_towards(&mut sim, down);
+        }
+    }
+    assert_eq!(sim.hero(PlayerId(0)).expect("hero").depth, 2);
+    // Walk into the merchant: the shop opens.
+    let mut opened = false;
+    for _ in 0..6000 {
+        let mut actors = Vec::new();
+        sim.actors_on(2, &mut actors);
+        let at = actors
+            .iter()
+            .find(|a| matches!(a.who, Who::Monster(m) if content.monster(m).trades))
+            .map(|a| a.at)
+            .expect("the merchant");
+        if step_towards(&mut sim, at)
+            .iter()
+            .any(|e| matches!(e, EventKind::ShopOpened { .. }))
+        {
+            opened = true;
+            break;
+        }
+    }
+    assert!(opened, "walking into the merchant opened the shop");
+    let (_, stock) = sim
+        .merchant_beside(PlayerId(0))
+        .expect("beside the merchant");
+    assert!(!stock.is_empty(), "the merchant has wares");
+    let ware = stock[0].item;
+    let price = buy_price(&content, ware, 2);
+    let hero = sim.hero(PlayerId(0)).expect("hero");
+    if hero.gold < price {
+        assert!(act(&mut sim, Action::Buy(0)).contains(&EventKind::Refused {
+            player: PlayerId(0),
+            why: Refusal::CannotAfford
+        }));
+    }
+    // Sell something from the pack.
+    let (slot, item) = hero
+        .pack_items()
+        .next()
+        .map(|(i, s)| (i, s.item))
+        .expect("something in the pack");
+    let gold = hero.gold;
+    let events = act(&mut sim, Action::Sell(slot as u8));
+    let paid = sell_price(&content, item, 2);
+    assert!(events.contains(&EventKind::Traded {
+        player: PlayerId(0),
+        item,
+        price: paid as i32,
+        bought: false
+    }));
+    assert_eq!(sim.hero(PlayerId(0)).expect("hero").gold, gold + paid);
+    // The merchant now sells it back, dearer than they paid.
+    let (_, stock) = sim
+        .merchant_beside(PlayerId(0))
+        .expect("beside the merchant");
+    let back = stock.iter().position(|s| s.item == item).expect("resold") as u8;
+    assert!(buy_price(&content, item, 2) > paid);
+    let rich = sim.hero(PlayerId(0)).expect("hero").gold >= buy_price(&content, item, 2);
+    let events = act(&mut sim, Action::Buy(back));
+    if rich {
+        assert!(
+            events
+                .iter()
+                .any(|e| matches!(e, EventKind::Traded { bought: true, .. }))
+        );
+    }
+    assert!(
+        act(&mut sim, Action::Buy(99)).contains(&EventKind::Refused {
+            player: PlayerId(0),
+            why: Refusal::NothingThere
+        })
+    );
+}
