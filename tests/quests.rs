@@ -14,7 +14,7 @@ use venture::schema::{Content, Span, load_defaults};
 use venture::sim::algo::dijkstra::{DijkstraMap, UNREACHED};
 use venture::sim::algo::grid::Point;
 use venture::sim::quest::{QuestGoal, QuestState};
-use venture::sim::{Action, EventKind, PlayerId, PlayerInput, Simulation};
+use venture::sim::{EventKind, PlayerId, PlayerInput, Simulation};
 
 fn genres(base: &Content) -> Vec<Content> {
     base.genre_ids().map(|g| base.in_genre(g)).collect()
