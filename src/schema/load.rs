@@ -11,6 +11,7 @@ use super::genres::GenresFile;
 use super::items::ItemsFile;
 use super::levels::LevelsFile;
 use super::monsters::MonstersFile;
+use super::spells::SpellsFile;
 use super::{Content, validate};
 
 /// One schema file's name (as shown in errors) and text.
@@ -35,6 +36,7 @@ pub const MONSTERS: &str = "monsters.ron";
 pub const ITEMS: &str = "items.ron";
 pub const LEVELS: &str = "levels.ron";
 pub const GENRES: &str = "genres.ron";
+pub const SPELLS: &str = "spells.ron";
 
 /// The default schemas, compiled into the binary so it ships no asset files.
 pub fn default_sources() -> Vec<SchemaSource> {
@@ -44,6 +46,7 @@ pub fn default_sources() -> Vec<SchemaSource> {
         (ITEMS, include_str!("../../data-schemas/items.ron")),
         (LEVELS, include_str!("../../data-schemas/levels.ron")),
         (GENRES, include_str!("../../data-schemas/genres.ron")),
+        (SPELLS, include_str!("../../data-schemas/spells.ron")),
     ]
     .into_iter()
     .map(|(name, text)| SchemaSource::new(format!("data-schemas/{name}"), text))
@@ -64,8 +67,9 @@ pub fn load_sources(sources: &[SchemaSource]) -> Result<Content, SchemaErrors> {
     let items = parse_named::<ItemsFile>(sources, ITEMS, &mut errors);
     let levels = parse_named::<LevelsFile>(sources, LEVELS, &mut errors);
     let genres = parse_named::<GenresFile>(sources, GENRES, &mut errors);
-    let (Some(game), Some(monsters), Some(items), Some(levels), Some(genres)) =
-        (game, monsters, items, levels, genres)
+    let spells = parse_named::<SpellsFile>(sources, SPELLS, &mut errors);
+    let (Some(game), Some(monsters), Some(items), Some(levels), Some(genres), Some(spells)) =
+        (game, monsters, items, levels, genres, spells)
     else {
         return Err(errors);
     };
@@ -75,6 +79,7 @@ pub fn load_sources(sources: &[SchemaSource]) -> Result<Content, SchemaErrors> {
         items: (items.0.items, items.1),
         levels: (levels.0.bands, levels.1),
         genres: (genres.0.genres, genres.1),
+        spells,
     };
     let content = validate::validate_and_link(files, schema_hash(sources), &mut errors);
     match content {

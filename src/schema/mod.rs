@@ -18,6 +18,7 @@ pub mod items;
 pub mod levels;
 pub mod load;
 pub mod monsters;
+pub mod spells;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -38,6 +39,10 @@ use monsters::MonsterDef;
 /// makes them, so an id always names an existing entry of its content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct MonsterId(u16);
+
+/// A spell: an index into the spells of [`Content`] (see `spells.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct SpellId(u16);
 
 /// An item kind: an index into [`Content::items`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -80,6 +85,8 @@ pub struct Content {
     monster_index: BTreeMap<String, MonsterId>,
     item_index: BTreeMap<String, ItemId>,
     genre_index: BTreeMap<String, GenreId>,
+    /// Spells, mana rules and who casts what (`spells.rs`).
+    magic: spells::SpellCatalog,
 }
 
 impl Content {

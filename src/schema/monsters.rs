@@ -79,6 +79,9 @@ pub struct MonsterDef {
     /// Monsters that appear around it when it is placed (a pack).
     #[serde(default)]
     pub escort: Option<Escort>,
+    /// Spell ids (spells.ron) it casts at heroes, in order of preference.
+    #[serde(default)]
+    pub spells: Vec<String>,
 }
 
 /// The role a monster plays in a level.

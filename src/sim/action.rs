@@ -30,6 +30,12 @@ pub enum Action {
     /// Shoot the wielded ranged weapon at the tile this far from the hero
     /// (the shot flies on past it).
     Fire { dx: i8, dy: i8 },
+    /// Cast the spell in this hotkey slot (0-based; keys 1 to 5) at the
+    /// nearest foe in sight, or on the hero, as the spell targets.
+    Cast { slot: u8 },
+    /// Put known spells (by their index in the spellbook; `u8::MAX` for
+    /// none) in the five hotkey slots. Takes no time.
+    SetSpellSlots { slots: [u8; 5] },
 }
 
 /// One player's action for one tick.

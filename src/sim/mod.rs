@@ -24,7 +24,9 @@ pub mod hero;
 pub mod level;
 pub mod projectile;
 pub mod query;
+pub mod query_magic;
 pub mod resources;
+pub mod spells;
 pub mod status;
 pub mod systems;
 pub mod tile;
@@ -91,6 +93,7 @@ impl Simulation {
         world.insert(resources::Steps(Vec::with_capacity(256)));
         world.insert(StatusPool::default());
         world.insert(projectile::Projectiles::default());
+        spells::insert_resources(&mut world);
         reserve_entity_ids(&mut world);
         apply::ensure_level(&mut world, 1);
         Self {
@@ -187,6 +190,11 @@ impl Simulation {
             w.read_storage::<Vision>(),
         );
         let statuses = w.read_storage::<Statuses>();
+        let (mana, books, summoned) = (
+            w.read_storage::<components::Mana>(),
+            w.read_storage::<components::Spellbook>(),
+            w.read_storage::<components::Summoned>(),
+        );
         let mut sum = 0u64;
         for (e, id) in (&w.entities(), &ids).join() {
             let mut x = StateHasher::new();
@@ -200,6 +208,9 @@ impl Simulation {
             hash_debug(&mut x, floor.get(e));
             hash_debug(&mut x, hero.get(e));
             hash_debug(&mut x, inv.get(e));
+            hash_debug(&mut x, mana.get(e));
+            hash_debug(&mut x, books.get(e));
+            hash_debug(&mut x, summoned.get(e));
             if let Some(v) = vision.get(e) {
                 for (depth, seen) in &v.explored {
                     x.write_i32(*depth);

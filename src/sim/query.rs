@@ -80,6 +80,8 @@ pub struct ActorState {
     pub mind: AiState,
     /// A bit per `StatusKind`.
     pub status_mask: u16,
+    /// A creature summoned to fight for a hero.
+    pub ally: bool,
 }
 
 /// An item lying on a level.
@@ -208,6 +210,7 @@ impl Simulation {
             w.read_storage::<Ai>(),
         );
         let statuses = w.read_storage::<Statuses>();
+        let summoned = w.read_storage::<super::components::Summoned>();
         for (e, id, pos, health) in (
             &w.entities(),
             &w.read_storage::<StableId>(),
@@ -231,6 +234,7 @@ impl Simulation {
                 boss: monsters.get(e).is_some_and(|m| m.boss),
                 mind: minds.get(e).map(|m| m.state).unwrap_or_default(),
                 status_mask: statuses.get(e).map_or(0, Statuses::mask),
+                ally: summoned.get(e).is_some_and(|s| s.owner.is_some()),
             });
         }
         out.sort_unstable_by_key(|a| a.id);

@@ -122,6 +122,8 @@ pub struct Hud {
     pub pack_capacity: usize,
     /// Whether the world waits for the player (set by the front end).
     pub turn_based: bool,
+    /// Mana and spells.
+    pub magic: super::spells::MagicHud,
 }
 
 /// A monster in sight, for the side panel.

@@ -11,6 +11,7 @@ mod build;
 mod camera;
 mod frame;
 mod messages;
+mod spells;
 
 use std::collections::BTreeMap;
 
@@ -21,6 +22,7 @@ pub use frame::{
     Tone,
 };
 pub use messages::{MessageLog, describe, item_phrase};
+pub use spells::{MagicHud, SpellLine, spell_event_name};
 
 use crate::sim::algo::grid::Point;
 use crate::sim::query::{ActorState, ItemState, ProjectileState};

@@ -5,6 +5,7 @@
 //! finding the entry's `id: "..."` and then the field name after it.
 
 mod genres;
+mod spells;
 
 use std::collections::BTreeMap;
 
@@ -17,6 +18,7 @@ use super::levels::LevelBand;
 use super::load::SchemaSource;
 use super::monsters::MonsterDef;
 use super::monsters::ProjectileDef;
+use super::spells::SpellsFile;
 use super::{Content, ItemId, MonsterId};
 
 /// The parsed files, each with the source it came from.
@@ -26,6 +28,7 @@ pub(super) struct Files<'a> {
     pub items: (Vec<ItemDef>, &'a SchemaSource),
     pub levels: (Vec<LevelBand>, &'a SchemaSource),
     pub genres: (Vec<GenreDef>, &'a SchemaSource),
+    pub spells: (SpellsFile, &'a SchemaSource),
 }
 
 /// Finds where things are written in one file.
@@ -135,6 +138,16 @@ impl Checker<'_, '_> {
         self.glyph(p.glyph);
     }
 
+    /// An error on `field` of this entry: "`id` {what}".
+    fn problem(&mut self, field: &str, kind: K, what: String, help: impl Into<String>) {
+        let at = self.loc.field(self.loc.entry(self.id, 0), field);
+        self.errors.push(
+            self.loc
+                .error(at, field.len(), kind, format!("`{}` {what}", self.id))
+                .with_help(help),
+        );
+    }
+
     fn glyph(&mut self, glyph: char) {
         if !glyph.is_ascii_graphic() {
             let at = self.loc.field(self.loc.entry(self.id, 0), "glyph");
@@ -193,6 +206,7 @@ pub(super) fn validate_and_link(
         items: (items, item_src),
         levels: (levels, lvl_src),
         genres: (genre_defs, genre_src),
+        spells: (spells_file, spell_src),
     } = files;
     let (gl, ml, il, ll, gnl) = (
         Loc { src: game_src },
@@ -345,6 +359,19 @@ pub(super) fn validate_and_link(
         &gnl,
         errors,
     );
+    let magic = spells::check_spells(
+        spells_file,
+        &Loc { src: spell_src },
+        &spells::SpellContext {
+            monsters: &monsters,
+            monster_ids: &monster_ids,
+            monster_loc: &ml,
+            genre_index: &linked.index,
+            genre_ids: genre_defs.iter().map(|g| g.id.as_str()).collect(),
+            max_level: rules.levelling.max_level,
+        },
+        errors,
+    );
     let escorts = monsters
         .iter()
         .map(|m| {
@@ -382,6 +409,7 @@ pub(super) fn validate_and_link(
             mix: GenreMix::pure(GenreId(0)),
             choice: Default::default(),
             hash,
+            magic,
             monster_index: BTreeMap::new(),
             item_index: item_ids.into_iter().map(|(k, v)| (k, ItemId(v))).collect(),
             genre_index: linked

@@ -7,9 +7,11 @@
 use specs::{Join, Read, ReadStorage, System, Write, WriteStorage};
 
 use super::who;
+use crate::schema::StatusKind;
 use crate::sim::components::{Intent, Monster, Player, Position, Vision};
 use crate::sim::event::{EventKind, SimEvent};
 use crate::sim::resources::{ActorOrder, Events, Levels, Steps};
+use crate::sim::status::Statuses;
 use crate::sim::tile::Tile;
 
 #[derive(Default)]
@@ -30,6 +32,7 @@ impl<'a> System<'a> for Sys {
         ReadStorage<'a, Monster>,
         WriteStorage<'a, Position>,
         WriteStorage<'a, Vision>,
+        ReadStorage<'a, Statuses>,
     );
 
     fn run(&mut self, data: Self::SystemData) {
@@ -43,6 +46,7 @@ impl<'a> System<'a> for Sys {
             monsters,
             mut positions,
             mut visions,
+            statuses,
         ) = data;
         steps.0.clear();
         for &(_, e) in &order.0 {
@@ -52,6 +56,10 @@ impl<'a> System<'a> for Sys {
             let Some(&pos) = positions.get(e) else {
                 continue;
             };
+            // Rooted actors lose the step.
+            if statuses.get(e).is_some_and(|s| s.has(StatusKind::Rooted)) {
+                continue;
+            }
             let Some(level) = levels.get_mut(pos.depth) else {
                 continue;
             };

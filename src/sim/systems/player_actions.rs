@@ -6,7 +6,7 @@
 use specs::{Entities, Join, Read, ReadStorage, System, WriteStorage};
 
 use crate::sim::action::Action;
-use crate::sim::components::{Actor, Health, Intent, Monster, Player, Position};
+use crate::sim::components::{Actor, Health, Intent, Monster, Player, Position, Summoned};
 use crate::sim::resources::{ActiveLevels, Inputs, Levels, Players};
 
 #[derive(Default)]
@@ -29,6 +29,7 @@ impl<'a> System<'a> for Sys {
         WriteStorage<'a, Player>,
         WriteStorage<'a, Actor>,
         WriteStorage<'a, Intent>,
+        ReadStorage<'a, Summoned>,
     );
 
     fn run(&mut self, data: Self::SystemData) {
@@ -44,8 +45,13 @@ impl<'a> System<'a> for Sys {
             mut heroes,
             mut actors,
             mut intents,
+            allies,
         ) = data;
         for input in &inputs.0 {
+            // Slot assignments take no time (`spellcasting` applies them).
+            if matches!(input.action, Action::SetSpellSlots { .. }) {
+                continue;
+            }
             if let Some(hero) = players.entity(input.player).and_then(|e| heroes.get_mut(e)) {
                 hero.pending = Some(input.action);
             }
@@ -76,6 +82,10 @@ impl<'a> System<'a> for Sys {
                 Action::Move(dir) => {
                     let to = pos.at.step(dir);
                     match level.occupant(to) {
+                        // A summoned ally is in the way: wait for it to move.
+                        Some(other) if allies.get(other).is_some_and(|s| s.owner.is_some()) => {
+                            Intent::None
+                        }
                         Some(other) if other != e && monsters.contains(other) => {
                             if actor.attack_cooldown > 0 {
                                 // Keep the bump pending until the arm is ready.
@@ -98,6 +108,9 @@ impl<'a> System<'a> for Sys {
                 Action::Fire { .. } if actor.attack_cooldown > 0 => continue,
                 Action::Fire { dx: 0, dy: 0 } => Intent::None,
                 Action::Fire { dx, dy } => Intent::Fire { dx, dy },
+                // Decided by `spellcasting`, which runs next.
+                Action::Cast { .. } => continue,
+                Action::SetSpellSlots { .. } => Intent::None,
             };
             hero.pending = None;
             if next != Intent::None {
