@@ -1,5 +1,6 @@
 //! The explore bot: a greedy adventurer. In order of priority it drinks a
-//! healing potion when badly hurt, strikes an adjacent monster, picks up what
+//! healing potion when badly hurt, casts a healing spell when hurt or an
+//! offensive one at a monster in sight (`casting.rs`), strikes an adjacent monster, picks up what
 //! lies underfoot, equips better gear, closes on visible monsters, fetches
 //! visible items, walks to the nearest unexplored edge of its map, and when
 //! nothing is left to explore takes the stairs down.
@@ -46,9 +47,12 @@ impl Bot for ExploreBot {
         let monsters: Vec<ActorState> = self
             .actors
             .iter()
-            .filter(|a| matches!(a.who, Who::Monster(_)) && sees(a.at))
+            .filter(|a| matches!(a.who, Who::Monster(_)) && !a.ally && sees(a.at))
             .copied()
             .collect();
+        if let Some(action) = super::casting::spell_to_cast(sim, player, &hero, &monsters) {
+            return Some(action);
+        }
 
         if let Some(m) = monsters
             .iter()

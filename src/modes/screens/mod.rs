@@ -18,6 +18,7 @@ mod help;
 mod inventory;
 mod messages;
 mod play;
+mod spells;
 
 pub use confirm::ConfirmQuit;
 pub use game_over::{GameOver, summary};
@@ -25,6 +26,7 @@ pub use help::Help;
 pub use inventory::{Inventory, InventoryMode};
 pub use messages::Messages;
 pub use play::Play;
+pub use spells::{SPELLS_KEY, Spells};
 
 use super::autopilot::Autopilot;
 use super::input::Key;

@@ -1,7 +1,9 @@
 //! The play screen: the bottom of the stack. Movement and other commands
 //! become actions; menus are pushed on top.
 
-use super::{ConfirmQuit, Control, Help, Inventory, InventoryMode, Messages, Outcome, Screen};
+use super::{
+    ConfirmQuit, Control, Help, Inventory, InventoryMode, Messages, Outcome, Screen, Spells,
+};
 use crate::modes::autopilot::Autopilot;
 use crate::modes::input::{Command, Key, command};
 use crate::sim::{Action, Tile};
@@ -38,6 +40,8 @@ impl Screen for Play {
             Command::Drop => push(Box::new(Inventory::new(InventoryMode::Drop))),
             Command::QuickHeal => quick_heal(hud),
             Command::Fire => fire(hud),
+            Command::Cast(slot) => cast(hud, slot),
+            Command::Spells => push(Box::new(Spells::new(hud))),
             Command::Messages => push(Box::<Messages>::default()),
             Command::TogglePace => Outcome::control(Control::TogglePace),
             Command::Help => push(Box::new(Help)),
@@ -77,6 +81,26 @@ fn fire(hud: &Hud) -> Outcome {
         dx: clamp(m.offset.0),
         dy: clamp(m.offset.1),
     })
+}
+
+/// Casts the spell in a slot. The simulation checks mana, cooldown and
+/// targets (and says why not); only an empty slot is caught here, so the
+/// hint names the key that fills it.
+fn cast(hud: &Hud, slot: u8) -> Outcome {
+    if hud
+        .magic
+        .slots
+        .get(usize::from(slot))
+        .copied()
+        .flatten()
+        .is_none()
+    {
+        return Outcome::note(format!(
+            "Slot {} holds no spell: press z to assign one.",
+            slot + 1
+        ));
+    }
+    Outcome::act(Action::Cast { slot })
 }
 
 /// Drinks the healing potion whose strength is closest to what is missing

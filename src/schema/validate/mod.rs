@@ -73,6 +73,15 @@ impl Loc<'_> {
         entry
     }
 
+    /// The offset of `needle` written in `field` of the entry at `entry`
+    /// (the field itself when it is not found there).
+    fn within_field(&self, entry: usize, field: &str, needle: &str) -> usize {
+        let from = self.field(entry, field);
+        self.src.text[from..]
+            .find(needle)
+            .map_or(from, |i| from + i)
+    }
+
     fn error(&self, offset: usize, len: usize, kind: K, msg: String) -> SchemaError {
         SchemaError::at(&self.src.name, &self.src.text, offset, len, kind, msg)
     }

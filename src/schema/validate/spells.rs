@@ -292,12 +292,8 @@ fn link_monster_spells(
         match ids.get(key) {
             Some(&i) => out.push(SpellId::new(i)),
             None => {
-                let entry = loc.entry(&m.id, 0);
                 let quoted = format!("\"{key}\"");
-                let from = loc.field(entry, "spells");
-                let at = loc.src.text[from..]
-                    .find(&quoted)
-                    .map_or(from, |i| from + i);
+                let at = loc.within_field(loc.entry(&m.id, 0), "spells", &quoted);
                 errors.push(
                     loc.error(
                         at,

@@ -10,6 +10,7 @@ use specs::{
 };
 
 use crate::procgen::seed::{SIM_AI, Stream};
+use crate::schema::spells::SpellKind;
 use crate::sim::action::PlayerId;
 use crate::sim::algo::grid::{Dir, Point};
 use crate::sim::components::{
@@ -178,6 +179,7 @@ impl<'a> System<'a> for Sys {
                 positions: &d.positions,
                 content: &d.rules.0,
                 tick,
+                summoned: d.summoned.contains(e),
             };
             let cast = caster.choose(mind, target, pos.at, level, health.percent());
             let next = if let Some(intent) = cast {
@@ -229,6 +231,8 @@ struct Caster<'a, 'b> {
     positions: &'b ReadStorage<'a, Position>,
     content: &'b crate::schema::Content,
     tick: u64,
+    /// Summoned creatures never summon in turn, so summons cannot breed.
+    summoned: bool,
 }
 
 impl Caster<'_, '_> {
@@ -258,7 +262,8 @@ impl Caster<'_, '_> {
         let spells = book
             .known
             .iter()
-            .map(|k| (k.spell, content.spell(k.spell), k.ready_at));
+            .map(|k| (k.spell, content.spell(k.spell), k.ready_at))
+            .filter(|(_, def, _)| !(self.summoned && def.kind == SpellKind::Summon));
         let spell = monster_choice(spells, &situation)?;
         let aims = content.spell(spell).target.aims();
         Some(Intent::Cast {
