@@ -659,10 +659,10 @@ mod schema {
             (
                 "spells.ron",
                 (
-                    "status: Some((kind: Chilled, duration: 60, chance: 80)),\n            ",
-                    "status: Some((kind: Burning, duration: 60, chance: 80)),\n            ",
+                    "kind: Chilled, duration: 60, chance: 80",
+                    "kind: Burning, duration: 60, chance: 80",
                 ),
-                "is a ice spell inflicting `burning`",
+                "`rime_fan` is a ice spell inflicting `burning`",
             ),
             (
                 "spells.ron",

@@ -154,11 +154,12 @@ impl ExploreBot {
                 if map.get(hero.at) == UNREACHED {
                     return None;
                 }
-                // Other heroes block; monsters do not (walking into one attacks).
+                // Other heroes and summoned allies block; monsters do not
+                // (walking into one attacks).
                 let blocked = |p: Point| {
-                    actors
-                        .iter()
-                        .any(|a| a.at == p && matches!(a.who, Who::Player(_)) && p != hero.at)
+                    actors.iter().any(|a| {
+                        a.at == p && (matches!(a.who, Who::Player(_)) || a.ally) && p != hero.at
+                    })
                 };
                 map.downhill(hero.at, blocked)
             })

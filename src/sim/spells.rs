@@ -10,7 +10,10 @@ use specs::{Entity, World};
 
 use super::action::PlayerId;
 use super::algo::grid::Point;
+use super::components::{Health, Monster, Summoned};
 use super::event::Who;
+use super::level::Level;
+use super::projectile::clear_shot;
 use crate::schema::spells::{SpellDef, SpellKind, Targeting};
 use crate::schema::{MonsterId, SpellId};
 
@@ -109,6 +112,47 @@ pub fn knockback(
     (at != from).then_some(at)
 }
 
+/// Whether an actor is a living hostile monster: not peaceful, not a
+/// hero's summon.
+pub fn hostile(
+    monster: Option<&Monster>,
+    summoned: Option<&Summoned>,
+    health: Option<&Health>,
+) -> bool {
+    monster.is_some_and(|m| !m.peaceful)
+        && summoned.is_none_or(|s| s.owner.is_none())
+        && health.is_some_and(|h| !h.is_dead())
+}
+
+/// The nearest actor within `range` of `from` (Chebyshev) that `accept`
+/// takes and that a straight open line reaches; ties go to the lowest
+/// `id`, so the choice is the same on every machine.
+pub fn nearest_in_sight(
+    level: &Level,
+    from: Point,
+    range: i32,
+    accept: impl Fn(Point, Entity) -> bool,
+    id: impl Fn(Entity) -> u64,
+) -> Option<(Entity, Point)> {
+    let mut best: Option<((i32, u64), Entity, Point)> = None;
+    for y in from.y - range..=from.y + range {
+        for x in from.x - range..=from.x + range {
+            let p = Point::new(x, y);
+            let Some(t) = level.occupant(p) else {
+                continue;
+            };
+            if !accept(p, t) || !clear_shot(from, p, |q| level.tile(q).is_opaque()) {
+                continue;
+            }
+            let key = (p.chebyshev(from), id(t));
+            if best.is_none_or(|(k, ..)| key < k) {
+                best = Some((key, t, p));
+            }
+        }
+    }
+    best.map(|(_, t, p)| (t, p))
+}
+
 /// What a monster knows when it considers casting.
 #[derive(Clone, Copy, Debug)]
 pub struct Situation {
@@ -164,6 +208,43 @@ mod tests {
         assert!(!in_cone((3, 0), (-1, 0)), "behind");
         assert!(!in_cone((3, 0), (0, 0)));
         assert!(in_cone((2, 2), (0, 3)), "diagonal aims cover both axes");
+    }
+
+    #[test]
+    fn monsters_heal_when_hurt_and_attack_in_range_when_ready() {
+        let content = crate::schema::load_defaults().expect("defaults load");
+        let id = |k: &str| content.spell_id(k).expect(k);
+        let (heal, hex) = (id("hearthmend"), id("hex_bolt"));
+        let book = [(heal, content.spell(heal), 0), (hex, content.spell(hex), 0)];
+        let mut s = Situation {
+            foe_distance: Some(3),
+            clear: true,
+            hp_percent: 100,
+            mana: 30,
+            tick: 10,
+        };
+        assert_eq!(monster_choice(book.into_iter(), &s), Some(hex));
+        s.hp_percent = 20;
+        assert_eq!(monster_choice(book.into_iter(), &s), Some(heal));
+        s.hp_percent = 100;
+        s.clear = false;
+        assert_eq!(
+            monster_choice(book.into_iter(), &s),
+            None,
+            "a wall in the way"
+        );
+        s.clear = true;
+        s.foe_distance = Some(50);
+        assert_eq!(monster_choice(book.into_iter(), &s), None, "out of range");
+        s.foe_distance = Some(2);
+        let cooling = [(hex, content.spell(hex), 99)];
+        assert_eq!(
+            monster_choice(cooling.into_iter(), &s),
+            None,
+            "cooling down"
+        );
+        s.mana = 0;
+        assert_eq!(monster_choice(book.into_iter(), &s), None, "no mana");
     }
 
     #[test]

@@ -3,13 +3,13 @@
 //! otherwise keeps close to its hero. Writes `Actor` and `Intent`.
 
 use specs::shred::ResourceId;
-use specs::{Entity, Read, ReadStorage, System, SystemData, World, WriteStorage};
+use specs::{Read, ReadStorage, System, SystemData, World, WriteStorage};
 
 use crate::sim::algo::grid::{Dir, Point};
 use crate::sim::components::{Actor, Health, Intent, Monster, Position, StableId, Summoned};
 use crate::sim::level::Level;
-use crate::sim::projectile::clear_shot;
 use crate::sim::resources::{ActiveLevels, ActorOrder, Levels, Players};
+use crate::sim::spells::{hostile, nearest_in_sight};
 
 /// Allies stay within this many tiles of their hero when nothing needs
 /// fighting.
@@ -63,14 +63,12 @@ impl<'a> System<'a> for Sys {
             if !actor.ready() {
                 continue;
             }
-            let foe = nearest_foe(
-                &d.monsters,
-                &d.summoned,
-                &d.healths,
-                &d.ids,
+            let foe = nearest_in_sight(
                 level,
                 pos.at,
                 m.sight,
+                |_, t| hostile(d.monsters.get(t), d.summoned.get(t), d.healths.get(t)),
+                |t| d.ids.get(t).map_or(0, |i| i.0),
             );
             let next = match foe {
                 Some((t, at)) if at.chebyshev(pos.at) <= 1 => {
@@ -98,38 +96,6 @@ impl<'a> System<'a> for Sys {
             *intent = next;
         }
     }
-}
-
-/// The nearest living hostile monster within `sight` in the open.
-fn nearest_foe(
-    monsters: &ReadStorage<Monster>,
-    summoned: &ReadStorage<Summoned>,
-    healths: &ReadStorage<Health>,
-    ids: &ReadStorage<StableId>,
-    level: &Level,
-    from: Point,
-    sight: i32,
-) -> Option<(Entity, Point)> {
-    let mut best: Option<((i32, u64), Entity, Point)> = None;
-    for y in from.y - sight..=from.y + sight {
-        for x in from.x - sight..=from.x + sight {
-            let p = Point::new(x, y);
-            let Some(t) = level.occupant(p) else {
-                continue;
-            };
-            let hostile = monsters.get(t).is_some_and(|m| !m.peaceful)
-                && !summoned.get(t).is_some_and(|s| s.owner.is_some())
-                && healths.get(t).is_some_and(|h| !h.is_dead());
-            if !hostile || !clear_shot(from, p, |q| level.tile(q).is_opaque()) {
-                continue;
-            }
-            let key = (p.chebyshev(from), ids.get(t).map_or(0, |i| i.0));
-            if best.is_none_or(|(k, ..)| key < k) {
-                best = Some((key, t, p));
-            }
-        }
-    }
-    best.map(|(_, t, p)| (t, p))
 }
 
 /// A step onto a free open tile that brings `from` closest to `to`.

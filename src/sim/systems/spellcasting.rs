@@ -17,9 +17,8 @@ use crate::sim::components::{
 };
 use crate::sim::event::{EventKind, SimEvent};
 use crate::sim::level::Level;
-use crate::sim::projectile::clear_shot;
 use crate::sim::resources::{ActiveLevels, Events, Inputs, Levels, Players, Rules, Tick};
-use crate::sim::spells::{Refusal, SpellEvent};
+use crate::sim::spells::{Refusal, SpellEvent, hostile, nearest_in_sight};
 
 #[derive(Default)]
 pub struct Sys;
@@ -145,27 +144,15 @@ fn decide(d: &Data, e: Entity, pos: Position, slot: usize) -> Decision {
 }
 
 /// The nearest hostile monster the hero sees within `range` along an open
-/// line (ties to the lowest stable id, the same on every machine).
+/// line.
 fn nearest_foe(d: &Data, e: Entity, level: &Level, from: Point, range: i32) -> Option<Entity> {
     let vision = d.visions.get(e)?;
-    let mut best: Option<((i32, u64), Entity)> = None;
-    for y in from.y - range..=from.y + range {
-        for x in from.x - range..=from.x + range {
-            let p = Point::new(x, y);
-            let Some(t) = level.occupant(p) else {
-                continue;
-            };
-            let hostile = d.monsters.get(t).is_some_and(|m| !m.peaceful)
-                && !d.summoned.get(t).is_some_and(|s| s.owner.is_some())
-                && d.healths.get(t).is_some_and(|h| !h.is_dead());
-            if !hostile || !vision.sees(p) || !clear_shot(from, p, |q| level.tile(q).is_opaque()) {
-                continue;
-            }
-            let key = (p.chebyshev(from), d.ids.get(t).map_or(0, |i| i.0));
-            if best.is_none_or(|(k, _)| key < k) {
-                best = Some((key, t));
-            }
-        }
-    }
-    best.map(|(_, t)| t)
+    nearest_in_sight(
+        level,
+        from,
+        range,
+        |p, t| vision.sees(p) && hostile(d.monsters.get(t), d.summoned.get(t), d.healths.get(t)),
+        |t| d.ids.get(t).map_or(0, |i| i.0),
+    )
+    .map(|(t, _)| t)
 }
