@@ -287,23 +287,28 @@ fn utility_spells_reveal_or_jump() {
         s.status = None;
     });
     let (mut sim, player) = crowd(&content, 10);
-    let explored = |sim: &Simulation| {
-        sim.with_vision(player, |v| {
-            v.explored
-                .get(&1)
-                .map_or(0, |g| g.cells().iter().filter(|&&s| s).count())
-        })
-        .unwrap_or(0)
+    // The hero's memory of depth 1, tile by tile.
+    let memory = |sim: &Simulation| {
+        sim.with_vision(player, |v| v.explored.get(&1).map(|g| g.cells().to_vec()))
+            .flatten()
+            .unwrap_or_default()
     };
     sim.step(&[]);
-    let before = explored(&sim);
+    let before = memory(&sim);
     let events = cast_until(&mut sim, player, 60, |ev| ev.iter().any(hero_cast));
     assert!(
         events
             .iter()
             .any(|e| matches!(e, EventKind::Spell(SpellEvent::Revealed { .. })))
     );
-    assert!(explored(&sim) > before, "{before} -> {}", explored(&sim));
+    let after = memory(&sim);
+    let newly = after
+        .iter()
+        .zip(&before)
+        .filter(|&(&now, &then)| now && !then)
+        .count();
+    assert!(newly > 20, "only {newly} tiles came to light");
+    assert!(before.iter().zip(&after).all(|(&then, &now)| !then || now));
 
     let content = with_spell(|s| {
         s.kind = SpellKind::Utility;
