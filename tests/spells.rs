@@ -667,7 +667,7 @@ mod schema {
                     "kind: Chilled, duration: 60, chance: 80",
                     "kind: Burning, duration: 60, chance: 80",
                 ),
-                "`rime_fan` is a ice spell inflicting `burning`",
+                "`rime_fan` is an ice spell inflicting `burning`",
             ),
             (
                 "spells.ron",

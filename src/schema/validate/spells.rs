@@ -191,7 +191,8 @@ fn check_shape(c: &mut Checker, s: &SpellDef) {
                 "status",
                 K::OutOfRange,
                 format!(
-                    "is a {} spell inflicting `{}`; {} spells inflict `{}`",
+                    "is {} {} spell inflicting `{}`; {} spells inflict `{}`",
+                    article(s.element.name()),
                     s.element.name(),
                     k.name(),
                     s.element.name(),
@@ -203,7 +204,8 @@ fn check_shape(c: &mut Checker, s: &SpellDef) {
                 "element",
                 K::MissingField,
                 format!(
-                    "is a {} spell with no status; {} spells inflict `{}`",
+                    "is {} {} spell with no status; {} spells inflict `{}`",
+                    article(s.element.name()),
                     s.element.name(),
                     s.element.name(),
                     own.name()
@@ -235,6 +237,15 @@ fn check_shape(c: &mut Checker, s: &SpellDef) {
             ),
         },
         _ => {}
+    }
+}
+
+/// "a" or "an", for messages that name an element.
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
     }
 }
 
