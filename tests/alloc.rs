@@ -7,6 +7,8 @@ use venture::bench::alloc::{CountingAlloc, stats};
 use venture::bench::stress::stress_sim;
 use venture::bot::{Bot, ExploreBot};
 use venture::sim::PlayerInput;
+use venture::sim::event::EventKind;
+use venture::sim::spells::SpellEvent;
 
 #[global_allocator]
 static ALLOC: CountingAlloc = CountingAlloc;
@@ -30,26 +32,33 @@ fn warm_ticks_allocate_nothing(content: &venture::schema::Content, genre: &str) 
     let mut run = |sim: &mut venture::sim::Simulation, ticks: u64| {
         let mut allocations = 0;
         let mut events = 0;
+        let mut casts = 0;
         for _ in 0..ticks {
             inputs.clear();
             if let Some(action) = bot.decide(sim, player) {
                 inputs.push(PlayerInput { player, action });
             }
             let before = stats().allocations;
-            events += sim.step(&inputs).len();
+            let tick = sim.step(&inputs);
             allocations += stats().allocations - before;
+            events += tick.len();
+            casts += tick
+                .iter()
+                .filter(|e| matches!(e.kind, EventKind::Spell(SpellEvent::Cast { .. })))
+                .count();
         }
-        (allocations, events)
+        (allocations, events, casts)
     };
     run(&mut sim, 600);
     let kills_before = sim.hero(player).expect("hero").kills;
-    let (allocations, events) = run(&mut sim, 1000);
+    let (allocations, events, casts) = run(&mut sim, 1000);
     let kills = sim.hero(player).expect("hero").kills - kills_before;
     // The counted ticks must include fighting, deaths and loot, not only wandering.
     assert!(
         events > 100 && kills >= 5,
         "{genre}: too quiet: {events} events, {kills} kills"
     );
+    assert!(casts > 0, "{genre}: nobody cast a spell");
     assert_eq!(
         allocations, 0,
         "{genre}: {allocations} allocations in 1000 warm ticks"

@@ -18,7 +18,9 @@ pub const STRESS_SIDE: i32 = 256;
 
 /// `base` changed so that depth 1 is a `STRESS_SIDE`-square cave holding
 /// `monsters` monsters, a third of the kinds shooting (some shots pierce,
-/// bounce and burst), and the hero has a million hit points.
+/// bounce and burst), another third casting offensive and debuff spells of
+/// every targeting, and the hero has a million hit points. Summons are left
+/// out: creating entities mid-tick is not what this world measures.
 pub fn stress_content(base: &Content, monsters: i32) -> Content {
     let mut c = base.clone();
     c.rules.player.hp = 1_000_000;
@@ -26,6 +28,27 @@ pub fn stress_content(base: &Content, monsters: i32) -> Content {
         if i.is_multiple_of(3) && m.ranged.is_none() {
             m.ranged = Some(stress_shot(i));
         }
+    }
+    let hostile: Vec<crate::schema::SpellId> = c
+        .spells()
+        .iter()
+        .filter(|s| s.kind.hostile())
+        .filter_map(|s| c.spell_id(&s.id))
+        .collect();
+    let ids: Vec<_> = c.monster_ids().collect();
+    for (i, id) in ids.into_iter().enumerate() {
+        let mut spells: Vec<_> = c
+            .monster_spells(id)
+            .iter()
+            .copied()
+            .filter(|&s| c.spell(s).kind != crate::schema::spells::SpellKind::Summon)
+            .collect();
+        if i % 3 == 1 && spells.is_empty() && !hostile.is_empty() {
+            spells = (0..3)
+                .map(|k| hostile[(i + 7 * k) % hostile.len()])
+                .collect();
+        }
+        c.set_monster_spells(id, spells);
     }
     if let Some(band) = c.levels.iter_mut().find(|b| b.depth.contains(1)) {
         band.width = STRESS_SIDE;

@@ -1,5 +1,6 @@
 //! The explore bot: a greedy adventurer. In order of priority it drinks a
-//! healing potion when badly hurt, strikes an adjacent monster, picks up what
+//! healing potion when badly hurt, casts a healing spell when hurt or an
+//! offensive one at a monster in sight (`casting.rs`), strikes an adjacent monster, picks up what
 //! lies underfoot, equips better gear, closes on visible monsters, fetches
 //! visible items, walks to the nearest unexplored edge of its map, and when
 //! nothing is left to explore takes the stairs down.
@@ -56,6 +57,9 @@ impl Bot for ExploreBot {
             .filter(|a| a.hostile() && sees(a.at))
             .copied()
             .collect();
+        if let Some(action) = super::casting::spell_to_cast(sim, player, &hero, &monsters) {
+            return Some(action);
+        }
 
         if let Some(m) = monsters
             .iter()
@@ -157,11 +161,12 @@ impl ExploreBot {
                 if map.get(hero.at) == UNREACHED {
                     return None;
                 }
-                // Other heroes block; monsters do not (walking into one attacks).
+                // Other heroes and summoned allies block; monsters do not
+                // (walking into one attacks).
                 let blocked = |p: Point| {
-                    actors
-                        .iter()
-                        .any(|a| a.at == p && matches!(a.who, Who::Player(_)) && p != hero.at)
+                    actors.iter().any(|a| {
+                        a.at == p && (matches!(a.who, Who::Player(_)) || a.ally) && p != hero.at
+                    })
                 };
                 map.downhill(hero.at, blocked)
             })

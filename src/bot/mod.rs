@@ -7,6 +7,7 @@
 //! continues exactly as an unbroken one. To add a bot: implement [`Bot`] in a
 //! new file and name it in [`BotKind`].
 
+mod casting;
 mod explore;
 mod growth;
 

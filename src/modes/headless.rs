@@ -110,6 +110,7 @@ pub fn run(config: &HeadlessConfig, content: Arc<Content>) -> Report {
 /// The event kind's name, as counted in reports.
 fn event_name(kind: &EventKind) -> &'static str {
     match kind {
+        EventKind::Spell(s) => crate::view::spell_event_name(s),
         EventKind::Hit { .. } => "hit",
         EventKind::Miss { .. } => "miss",
         EventKind::Shot { .. } => "shot",

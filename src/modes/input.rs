@@ -47,6 +47,10 @@ pub enum Command {
     QuickHeal,
     /// Shoot the wielded ranged weapon at the nearest monster in sight.
     Fire,
+    /// Cast the spell in this hotkey slot (0-based; keys 1 to 5).
+    Cast(u8),
+    /// Open the spells screen (known spells, slot assignment).
+    Spells,
     /// Show the message history.
     Messages,
     /// Show the quest log.
@@ -61,19 +65,21 @@ pub enum Command {
     Quit,
 }
 
-/// The default key map: arrows, vi-keys (hjkl yubn) and the numpad move;
-/// `.` or `5` waits.
+/// The default key map: arrows, vi-keys (hjkl yubn) and the numpad (with
+/// Num Lock off) move; `.` waits. The digits 1 to 5 cast the spells in the
+/// hotkey slots, so they no longer move: a terminal cannot tell the
+/// numpad's digits from the top row's.
 pub fn command(key: Key) -> Option<Command> {
     use Command as C;
     Some(match key {
-        Key::Up | Key::Char('k' | '8') => C::Move(Dir::N),
-        Key::Down | Key::Char('j' | '2') => C::Move(Dir::S),
-        Key::Left | Key::Char('h' | '4') => C::Move(Dir::W),
-        Key::Right | Key::Char('l' | '6') => C::Move(Dir::E),
-        Key::Home | Key::Char('y' | '7') => C::Move(Dir::NW),
-        Key::PageUp | Key::Char('u' | '9') => C::Move(Dir::NE),
-        Key::End | Key::Char('b' | '1') => C::Move(Dir::SW),
-        Key::PageDown | Key::Char('n' | '3') => C::Move(Dir::SE),
+        Key::Up | Key::Char('k') => C::Move(Dir::N),
+        Key::Down | Key::Char('j') => C::Move(Dir::S),
+        Key::Left | Key::Char('h') => C::Move(Dir::W),
+        Key::Right | Key::Char('l') => C::Move(Dir::E),
+        Key::Home | Key::Char('y') => C::Move(Dir::NW),
+        Key::PageUp | Key::Char('u') => C::Move(Dir::NE),
+        Key::End | Key::Char('b') => C::Move(Dir::SW),
+        Key::PageDown | Key::Char('n') => C::Move(Dir::SE),
         Key::Char('K') => C::Run(Dir::N),
         Key::Char('J') => C::Run(Dir::S),
         Key::Char('H') => C::Run(Dir::W),
@@ -83,7 +89,7 @@ pub fn command(key: Key) -> Option<Command> {
         Key::Char('B') => C::Run(Dir::SW),
         Key::Char('N') => C::Run(Dir::SE),
         Key::Char('o') => C::Explore,
-        Key::Center | Key::Char('.' | '5') => C::Wait,
+        Key::Center | Key::Char('.') => C::Wait,
         Key::Char('g' | ',') => C::PickUp,
         Key::Char('>') => C::Descend,
         Key::Char('<') => C::Ascend,
@@ -91,6 +97,8 @@ pub fn command(key: Key) -> Option<Command> {
         Key::Char('d') => C::Drop,
         Key::Char('p') => C::QuickHeal,
         Key::Char('f') => C::Fire,
+        Key::Char(c @ '1'..='5') => C::Cast(c as u8 - b'1'),
+        Key::Char('z') => C::Spells,
         Key::Char('m') => C::Messages,
         Key::Char('Q') => C::Quests,
         Key::Char('c') => C::Character,
@@ -108,7 +116,7 @@ pub fn command(key: Key) -> Option<Command> {
 pub const HELP: &[(&str, &str)] = &[
     (
         "arrows, hjkl, numpad",
-        "move; walk into a monster to attack, & to talk",
+        "move (Num Lock off); bump to fight, & to talk",
     ),
     ("y u b n, Home PgUp End PgDn", "move diagonally"),
     (
@@ -116,16 +124,19 @@ pub const HELP: &[(&str, &str)] = &[
         "run until something comes up",
     ),
     ("o", "explore until something comes up"),
-    (". or 5", "wait a moment"),
+    (".", "wait a moment"),
     ("g or ,", "pick up what lies here"),
     ("> and <", "take the stairs, or walk to them"),
     ("i, d", "pack: drink, eat, read, throw, wear; drop"),
     ("p", "drink a healing potion"),
     ("f", "shoot the nearest monster (bow, gun, wand)"),
     ("m, Q, c, M", "messages, quests, character and skills, map"),
+    (
+        "1 2 3 4 5, z",
+        "cast the spell in that slot; z: spells, slots",
+    ),
     ("T", "real time / turn-based"),
-    ("?", "this help"),
-    ("q", "quit"),
+    ("? and q", "this help; quit"),
 ];
 
 #[cfg(test)]
@@ -134,16 +145,24 @@ mod tests {
 
     #[test]
     fn arrows_vi_keys_and_numpad_agree() {
-        for (a, b, c) in [
-            (Key::Up, Key::Char('k'), Key::Char('8')),
-            (Key::Left, Key::Char('h'), Key::Char('4')),
-            (Key::Home, Key::Char('y'), Key::Char('7')),
-            (Key::PageDown, Key::Char('n'), Key::Char('3')),
+        for (a, b) in [
+            (Key::Up, Key::Char('k')),
+            (Key::Left, Key::Char('h')),
+            (Key::Home, Key::Char('y')),
+            (Key::PageDown, Key::Char('n')),
         ] {
             assert_eq!(command(a), command(b));
-            assert_eq!(command(b), command(c));
             assert!(matches!(command(a), Some(Command::Move(_))));
         }
         assert_eq!(command(Key::Char('Z')), None);
+    }
+
+    #[test]
+    fn digits_cast_and_clash_with_nothing() {
+        for (i, c) in ('1'..='5').enumerate() {
+            assert_eq!(command(Key::Char(c)), Some(Command::Cast(i as u8)));
+        }
+        assert_eq!(command(Key::Char('z')), Some(Command::Spells));
+        assert!(HELP.iter().any(|(k, _)| k.contains('z') && k.contains('5')));
     }
 }

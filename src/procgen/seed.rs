@@ -49,6 +49,9 @@ pub const SIM_STATUS: u64 = 0xa5f0_3b17_c82e_6d49;
 pub const SIM_TERRAIN: u64 = 0x2b7e_9c41_f0a6_d853;
 /// Ranged shots: to-hit, damage and blast rolls (indices: tick, projectile id).
 pub const SIM_RANGED: u64 = 0xc3f1_58a7_2e90_4db6;
+/// Spell damage, healing, statuses and summons (indices: tick, caster id,
+/// roll, target).
+pub const SIM_SPELL: u64 = 0x5e8c_21b7_a94f_d036;
 /// Moats, trap rooms, lakes and pits (indices: depth).
 pub const LEVEL_FEATURES: u64 = 0x7b29_e4c0_d816_3fa5;
 /// Which kind of trap a hidden trap tile is (indices: depth, x, y).
@@ -59,10 +62,11 @@ pub const LEVEL_TRAPS: u64 = 0x8d13_5fa2_6c09_e4b7;
 pub const BOT_EXPLORE: u64 = 0x6c19_e7a4_50d2_8bf1;
 
 /// Every domain constant, for the uniqueness check.
-pub const ALL_DOMAINS: [u64; 19] = [
+pub const ALL_DOMAINS: [u64; 20] = [
     LEVEL_MERCHANT,
     WORLD_SKILLS,
     LEVEL_QUESTS,
+    SIM_SPELL,
     LEVEL_FEATURES,
     NAMES,
     LEVEL_RARITY,

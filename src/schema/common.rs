@@ -127,16 +127,38 @@ pub enum StatusKind {
     Hasted,
     /// Deals a quarter less damage.
     Weakened,
+    /// Gains energy at half speed (ice).
+    Chilled,
+    /// Gains no energy at all: cannot act (lightning, briefly).
+    Stunned,
+    /// Cannot step from its tile, though it still strikes (earth).
+    Rooted,
+    /// Strikes far less accurately, and a blinded monster loses sight of
+    /// heroes beyond arm's reach (light).
+    Blinded,
+    /// Loses `magnitude` mana every second (arcane).
+    Drained,
+    /// Adds `magnitude` to defence (defensive spells).
+    Shielded,
+    /// Adds `magnitude` to every blow's damage (buff spells).
+    Empowered,
 }
 
 impl StatusKind {
-    pub const COUNT: usize = 5;
+    pub const COUNT: usize = 12;
     pub const ALL: [StatusKind; Self::COUNT] = [
         StatusKind::Burning,
         StatusKind::Poisoned,
         StatusKind::Regenerating,
         StatusKind::Hasted,
         StatusKind::Weakened,
+        StatusKind::Chilled,
+        StatusKind::Stunned,
+        StatusKind::Rooted,
+        StatusKind::Blinded,
+        StatusKind::Drained,
+        StatusKind::Shielded,
+        StatusKind::Empowered,
     ];
 
     /// The bit of this kind in a status mask.
@@ -153,6 +175,31 @@ impl StatusKind {
         }
     }
 
+    /// The damage type whose immunity keeps this status off: a creature
+    /// that ignores fire cannot be set burning, one that ignores ice cannot
+    /// be chilled.
+    pub const fn resisted_by(self) -> Option<DamageType> {
+        match self {
+            StatusKind::Chilled => Some(DamageType::Ice),
+            StatusKind::Stunned => Some(DamageType::Lightning),
+            StatusKind::Rooted => Some(DamageType::Earth),
+            StatusKind::Blinded => Some(DamageType::Light),
+            StatusKind::Drained => Some(DamageType::Arcane),
+            k => k.element(),
+        }
+    }
+
+    /// Whether it helps the one who has it (given by friendly spells).
+    pub const fn beneficial(self) -> bool {
+        matches!(
+            self,
+            StatusKind::Regenerating
+                | StatusKind::Hasted
+                | StatusKind::Shielded
+                | StatusKind::Empowered
+        )
+    }
+
     pub const fn name(self) -> &'static str {
         match self {
             StatusKind::Burning => "burning",
@@ -160,6 +207,13 @@ impl StatusKind {
             StatusKind::Regenerating => "regenerating",
             StatusKind::Hasted => "hasted",
             StatusKind::Weakened => "weakened",
+            StatusKind::Chilled => "chilled",
+            StatusKind::Stunned => "stunned",
+            StatusKind::Rooted => "rooted",
+            StatusKind::Blinded => "blinded",
+            StatusKind::Drained => "drained",
+            StatusKind::Shielded => "shielded",
+            StatusKind::Empowered => "empowered",
         }
     }
 }

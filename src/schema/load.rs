@@ -13,6 +13,7 @@ use super::levels::LevelsFile;
 use super::monsters::MonstersFile;
 use super::quests::QuestsFile;
 use super::skills::SkillsFile;
+use super::spells::SpellsFile;
 use super::{Content, validate};
 
 /// One schema file's name (as shown in errors) and text.
@@ -39,6 +40,7 @@ pub const LEVELS: &str = "levels.ron";
 pub const GENRES: &str = "genres.ron";
 pub const QUESTS: &str = "quests.ron";
 pub const SKILLS: &str = "skills.ron";
+pub const SPELLS: &str = "spells.ron";
 
 /// The default schemas, compiled into the binary so it ships no asset files.
 pub fn default_sources() -> Vec<SchemaSource> {
@@ -50,6 +52,7 @@ pub fn default_sources() -> Vec<SchemaSource> {
         (GENRES, include_str!("../../data-schemas/genres.ron")),
         (QUESTS, include_str!("../../data-schemas/quests.ron")),
         (SKILLS, include_str!("../../data-schemas/skills.ron")),
+        (SPELLS, include_str!("../../data-schemas/spells.ron")),
     ]
     .into_iter()
     .map(|(name, text)| SchemaSource::new(format!("data-schemas/{name}"), text))
@@ -72,6 +75,7 @@ pub fn load_sources(sources: &[SchemaSource]) -> Result<Content, SchemaErrors> {
     let genres = parse_named::<GenresFile>(sources, GENRES, &mut errors);
     let quests = parse_named::<QuestsFile>(sources, QUESTS, &mut errors);
     let skills = parse_named::<SkillsFile>(sources, SKILLS, &mut errors);
+    let spells = parse_named::<SpellsFile>(sources, SPELLS, &mut errors);
     let (
         Some(game),
         Some(monsters),
@@ -80,7 +84,10 @@ pub fn load_sources(sources: &[SchemaSource]) -> Result<Content, SchemaErrors> {
         Some(genres),
         Some(quests),
         Some(skills),
-    ) = (game, monsters, items, levels, genres, quests, skills)
+        Some(spells),
+    ) = (
+        game, monsters, items, levels, genres, quests, skills, spells,
+    )
     else {
         return Err(errors);
     };
@@ -92,6 +99,7 @@ pub fn load_sources(sources: &[SchemaSource]) -> Result<Content, SchemaErrors> {
         genres: (genres.0.genres, genres.1),
         quests,
         skills,
+        spells,
     };
     let content = validate::validate_and_link(files, schema_hash(sources), &mut errors);
     match content {

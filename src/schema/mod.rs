@@ -20,6 +20,7 @@ pub mod load;
 pub mod monsters;
 pub mod quests;
 pub mod skills;
+pub mod spells;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -41,6 +42,10 @@ use quests::QuestTemplate;
 /// makes them, so an id always names an existing entry of its content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct MonsterId(u16);
+
+/// A spell: an index into the spells of [`Content`] (see `spells.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct SpellId(u16);
 
 /// An item kind: an index into [`Content::items`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -107,6 +112,8 @@ pub struct Content {
     monster_index: BTreeMap<String, MonsterId>,
     item_index: BTreeMap<String, ItemId>,
     genre_index: BTreeMap<String, GenreId>,
+    /// Spells, mana rules and who casts what (`spells.rs`).
+    magic: spells::SpellCatalog,
 }
 
 impl Content {

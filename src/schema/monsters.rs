@@ -83,6 +83,9 @@ pub struct MonsterDef {
     /// and it buys what heroes bring.
     #[serde(default)]
     pub trades: bool,
+    /// Spell ids (spells.ron) it casts at heroes, in order of preference.
+    #[serde(default)]
+    pub spells: Vec<String>,
 }
 
 /// The role a monster plays in a level.

@@ -39,6 +39,12 @@ pub enum Action {
     Buy(u8),
     /// Sell one item of this pack slot to the merchant next to the hero.
     Sell(u8),
+    /// Cast the spell in this hotkey slot (0-based; keys 1 to 5) at the
+    /// nearest foe in sight, or on the hero, as the spell targets.
+    Cast { slot: u8 },
+    /// Put known spells (by their index in the spellbook; `u8::MAX` for
+    /// none) in the five hotkey slots. Takes no time.
+    SetSpellSlots { slots: [u8; 5] },
 }
 
 impl Action {
@@ -47,7 +53,11 @@ impl Action {
     pub const fn is_instant(self) -> bool {
         matches!(
             self,
-            Action::ChooseClass(_) | Action::Learn(_) | Action::Buy(_) | Action::Sell(_)
+            Action::ChooseClass(_)
+                | Action::Learn(_)
+                | Action::Buy(_)
+                | Action::Sell(_)
+                | Action::SetSpellSlots { .. }
         )
     }
 }

@@ -57,6 +57,26 @@ pub fn apply(world: &mut World) {
                 };
                 spawn_monster(world, &placed, depth);
             }
+            Spawn::Summon {
+                kind,
+                depth,
+                at,
+                owner,
+                hunt,
+                expires,
+                by,
+            } => {
+                let placed = MonsterPlacement {
+                    kind,
+                    boss: false,
+                    rarity: Rarity::Common,
+                    name_seed: 0,
+                    at,
+                };
+                if let Some(e) = spawn_monster(world, &placed, depth) {
+                    super::systems::cast::summoned(world, e, owner, hunt, expires, by);
+                }
+            }
         }
     }
     for m in pending.level_moves.drain(..) {
@@ -186,6 +206,7 @@ pub fn spawn_monster(world: &mut World, m: &MonsterPlacement, depth: i32) -> Opt
         .with(Intent::None)
         .with(Statuses::default())
         .build();
+    super::systems::mana::equip_monster(world, e, kind);
     place_actor(world, e, id, depth, at);
     Some(e)
 }
@@ -250,6 +271,7 @@ pub fn spawn_player(world: &mut World, player: PlayerId, name: &str) -> Option<E
         .with(Statuses::default())
         .build();
     place_actor(world, e, id, 1, at);
+    super::systems::mana::equip_hero(world, e);
     world.write_resource::<Players>().0.push((player, e));
     refresh_active_levels(world);
     Some(e)

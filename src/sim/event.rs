@@ -284,4 +284,6 @@ pub enum EventKind {
     Victory {
         player: PlayerId,
     },
+    /// Casting, its refusals and what spells did (`sim::spells`).
+    Spell(super::spells::SpellEvent),
 }

@@ -24,8 +24,10 @@ pub mod hero;
 pub mod level;
 pub mod projectile;
 pub mod query;
+pub mod query_magic;
 pub mod quest;
 pub mod resources;
+pub mod spells;
 pub mod status;
 pub mod systems;
 pub mod tile;
@@ -91,10 +93,13 @@ impl Simulation {
         world.insert(IdAllocator::default());
         world.insert(Pending::reserved());
         world.insert(resources::Steps(Vec::with_capacity(256)));
-        world.insert(StatusPool::default());
+        // Sized up front: the slab otherwise grows the first time a fight
+        // has more statuses going at once than ever before.
+        world.insert(StatusPool::with_capacity(STATUS_CAPACITY));
         world.insert(projectile::Projectiles::default());
         world.insert(quest::QuestLog::default());
         world.insert(crate::procgen::skills::tree(&content, seed));
+        spells::insert_resources(&mut world);
         reserve_entity_ids(&mut world);
         apply::ensure_level(&mut world, 1);
         Self {
@@ -193,6 +198,11 @@ impl Simulation {
         );
         let statuses = w.read_storage::<Statuses>();
         let merchants = w.read_storage::<components::Merchant>();
+        let (mana, books, summoned) = (
+            w.read_storage::<components::Mana>(),
+            w.read_storage::<components::Spellbook>(),
+            w.read_storage::<components::Summoned>(),
+        );
         let mut sum = 0u64;
         for (e, id) in (&w.entities(), &ids).join() {
             let mut x = StateHasher::new();
@@ -207,6 +217,9 @@ impl Simulation {
             hash_debug(&mut x, hero.get(e));
             hash_debug(&mut x, inv.get(e));
             hash_debug(&mut x, merchants.get(e));
+            hash_debug(&mut x, mana.get(e));
+            hash_debug(&mut x, books.get(e));
+            hash_debug(&mut x, summoned.get(e));
             if let Some(v) = vision.get(e) {
                 for (depth, seen) in &v.explored {
                     x.write_i32(*depth);
@@ -231,6 +244,9 @@ impl Simulation {
         h.finish()
     }
 }
+
+/// Statuses the pool holds before it must grow.
+const STATUS_CAPACITY: usize = 4096;
 
 /// Entity ids set aside when a world is made.
 const ENTITY_RESERVE: u32 = 16_384;

@@ -87,12 +87,15 @@ pub struct ActorState {
     pub mind: AiState,
     /// A bit per `StatusKind`.
     pub status_mask: u16,
+    /// A creature summoned to fight for a hero.
+    pub ally: bool,
 }
 
 impl ActorState {
-    /// A monster that fights (not a hero, not someone peaceful).
+    /// A monster that fights the heroes (not a hero, not someone peaceful,
+    /// not a hero's summon).
     pub fn hostile(&self) -> bool {
-        matches!(self.who, Who::Monster(_)) && !self.peaceful
+        matches!(self.who, Who::Monster(_)) && !self.peaceful && !self.ally
     }
 }
 
@@ -259,6 +262,7 @@ impl Simulation {
             w.read_storage::<Ai>(),
         );
         let statuses = w.read_storage::<Statuses>();
+        let summoned = w.read_storage::<super::components::Summoned>();
         for (e, id, pos, health) in (
             &w.entities(),
             &w.read_storage::<StableId>(),
@@ -283,6 +287,7 @@ impl Simulation {
                 peaceful: monsters.get(e).is_some_and(|m| m.peaceful),
                 mind: minds.get(e).map(|m| m.state).unwrap_or_default(),
                 status_mask: statuses.get(e).map_or(0, Statuses::mask),
+                ally: summoned.get(e).is_some_and(|s| s.owner.is_some()),
             });
         }
         out.sort_unstable_by_key(|a| a.id);

@@ -104,6 +104,17 @@ pub enum Spawn {
         depth: i32,
         at: Point,
     },
+    /// A creature a spell calls up near `at`: the hero's ally when
+    /// `owner` is set, otherwise a foe hunting `hunt`.
+    Summon {
+        kind: MonsterId,
+        depth: i32,
+        at: Point,
+        owner: Option<PlayerId>,
+        hunt: Option<PlayerId>,
+        expires: u64,
+        by: super::event::Who,
+    },
 }
 
 /// A hero taking the stairs, or falling.

@@ -84,6 +84,15 @@ pub struct StatusPool {
 }
 
 impl StatusPool {
+    /// A pool with room for `n` statuses at once, so a crowded fight does
+    /// not grow it mid-tick.
+    pub fn with_capacity(n: usize) -> Self {
+        Self {
+            slots: Vec::with_capacity(n),
+            free: Vec::with_capacity(n),
+        }
+    }
+
     /// Applies a status. The same kind already on the actor is refreshed to
     /// the longer duration and the stronger magnitude rather than stacked.
     /// Returns true when the kind is new to the actor.
@@ -282,7 +291,7 @@ mod tests {
         );
         assert_eq!(gone, StatusKind::Burning.bit() | StatusKind::Poisoned.bit());
         let left: Vec<_> = pool.iter(&a).map(|s| s.kind).collect();
-        assert_eq!(left.len(), 3);
+        assert_eq!(left.len(), StatusKind::COUNT - 2);
         assert!(a.has(StatusKind::Hasted) && !a.has(StatusKind::Burning));
         pool.clear(&mut a);
         assert!(a.is_empty() && pool.live() == 0);

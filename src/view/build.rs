@@ -83,21 +83,24 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
             },
             Who::Monster(m) => {
                 let def = content.monster(m);
-                nearby.push(Nearby {
-                    name: def.name.clone(),
-                    glyph: def.glyph,
-                    color: def.color,
-                    hp_percent: if a.max_hp > 0 {
-                        a.hp * 100 / a.max_hp
-                    } else {
-                        0
-                    },
-                    boss: a.boss,
-                    peaceful: a.peaceful,
-                    fleeing: a.mind == AiState::Fleeing,
-                    distance: a.at.chebyshev(hero.at),
-                    offset: (a.at.x - hero.at.x, a.at.y - hero.at.y),
-                });
+                // The hero's own summons are drawn but never aimed at.
+                if !a.ally {
+                    nearby.push(Nearby {
+                        name: def.name.clone(),
+                        glyph: def.glyph,
+                        color: def.color,
+                        hp_percent: if a.max_hp > 0 {
+                            a.hp * 100 / a.max_hp
+                        } else {
+                            0
+                        },
+                        boss: a.boss,
+                        peaceful: a.peaceful,
+                        fleeing: a.mind == AiState::Fleeing,
+                        distance: a.at.chebyshev(hero.at),
+                        offset: (a.at.x - hero.at.x, a.at.y - hero.at.y),
+                    });
+                }
                 Glyph {
                     ch: def.glyph,
                     color: def.color,
@@ -211,6 +214,7 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
         } else {
             Vec::new()
         },
+        magic: super::spells::magic_hud(sim, observer.player),
     };
     Frame {
         map: MapView {

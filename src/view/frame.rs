@@ -146,6 +146,8 @@ pub struct Hud {
     pub classes: Vec<ClassLine>,
     /// The merchant next to the hero, if any.
     pub shop: Option<ShopView>,
+    /// Mana and spells.
+    pub magic: super::spells::MagicHud,
 }
 
 /// A merchant's offer.

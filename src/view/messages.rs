@@ -96,6 +96,7 @@ pub fn involves(kind: &EventKind, me: PlayerId) -> bool {
         | EventKind::Refused { player, .. }
         | EventKind::Traded { player, .. }
         | EventKind::ShopOpened { player, .. } => *player == me,
+        EventKind::Spell(s) => super::spells::involves(s, me),
     }
 }
 
@@ -176,6 +177,13 @@ fn status_adjective(s: StatusKind) -> &'static str {
         StatusKind::Regenerating => "regenerating",
         StatusKind::Hasted => "moving faster",
         StatusKind::Weakened => "weakened",
+        StatusKind::Chilled => "chilled to the bone",
+        StatusKind::Stunned => "stunned",
+        StatusKind::Rooted => "rooted to the spot",
+        StatusKind::Blinded => "blinded",
+        StatusKind::Drained => "losing mana",
+        StatusKind::Shielded => "shielded",
+        StatusKind::Empowered => "empowered",
     }
 }
 
@@ -186,6 +194,7 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
     let n = |w: Who| name(w, me, sim);
     let mine = |w: &Who| *w == Who::Player(me);
     Some(match *kind {
+        EventKind::Spell(ref s) => return super::spells::describe(s, me, sim),
         EventKind::Hit {
             attacker,
             target,
@@ -268,7 +277,7 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
         EventKind::StatusApplied { target, status } => {
             let be = if mine(&target) { "are" } else { "is" };
             let tone = match (mine(&target), status) {
-                (true, StatusKind::Regenerating | StatusKind::Hasted) => Tone::Good,
+                (true, s) if s.beneficial() => Tone::Good,
                 (true, _) => Tone::Bad,
                 _ => Tone::Normal,
             };
@@ -345,7 +354,13 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
             format!("You drink the {}.", content.item(item).name),
             Tone::Normal,
         ),
-        EventKind::Healed { amount, .. } => (format!("You feel better (+{amount})."), Tone::Good),
+        EventKind::Healed { who, amount } if mine(&who) => {
+            (format!("You feel better (+{amount})."), Tone::Good)
+        }
+        EventKind::Healed { who, amount } => (
+            format!("{} looks better (+{amount}).", capitalised(&n(who))),
+            Tone::Normal,
+        ),
         EventKind::Cured { .. } => ("You feel cleansed.".to_owned(), Tone::Good),
         EventKind::Equipped { item, .. } => {
             let verb = match content.item(item).kind {

@@ -13,6 +13,7 @@ mod character;
 mod frame;
 mod messages;
 mod quests;
+mod spells;
 
 use std::collections::BTreeMap;
 
@@ -23,6 +24,7 @@ pub use frame::{
     OverlayLine, PackLine, QuestLine, ShopView, SkillLine, Tone, Ware,
 };
 pub use messages::{MessageLog, describe, item_phrase};
+pub use spells::{MagicHud, SpellLine, spell_event_name};
 
 use crate::sim::algo::grid::Point;
 use crate::sim::query::{ActorState, ItemState, ProjectileState};

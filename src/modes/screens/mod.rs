@@ -23,6 +23,7 @@ mod messages;
 mod play;
 mod quests;
 mod shop;
+mod spells;
 
 pub use character::Character;
 pub use class_select::ClassSelect;
@@ -35,6 +36,7 @@ pub use messages::Messages;
 pub use play::Play;
 pub use quests::Quests;
 pub use shop::Shop;
+pub use spells::{SPELLS_KEY, Spells};
 
 use super::autopilot::Autopilot;
 use super::input::Key;

@@ -3,7 +3,7 @@
 
 use super::{
     Character, ConfirmQuit, Control, Help, Inventory, InventoryMode, Map, Messages, Outcome,
-    Quests, Screen,
+    Quests, Screen, Spells,
 };
 use crate::modes::autopilot::Autopilot;
 use crate::modes::input::{Command, Key, command};
@@ -41,6 +41,8 @@ impl Screen for Play {
             Command::Drop => push(Box::new(Inventory::new(InventoryMode::Drop))),
             Command::QuickHeal => quick_heal(hud),
             Command::Fire => fire(hud),
+            Command::Cast(slot) => cast(hud, slot),
+            Command::Spells => push(Box::new(Spells::new(hud))),
             Command::Messages => push(Box::<Messages>::default()),
             Command::Quests => push(Box::<Quests>::default()),
             Command::Character => push(Box::<Character>::default()),
@@ -83,6 +85,26 @@ fn fire(hud: &Hud) -> Outcome {
         dx: clamp(m.offset.0),
         dy: clamp(m.offset.1),
     })
+}
+
+/// Casts the spell in a slot. The simulation checks mana, cooldown and
+/// targets (and says why not); only an empty slot is caught here, so the
+/// hint names the key that fills it.
+fn cast(hud: &Hud, slot: u8) -> Outcome {
+    if hud
+        .magic
+        .slots
+        .get(usize::from(slot))
+        .copied()
+        .flatten()
+        .is_none()
+    {
+        return Outcome::note(format!(
+            "Slot {} holds no spell: press z to assign one.",
+            slot + 1
+        ));
+    }
+    Outcome::act(Action::Cast { slot })
 }
 
 /// Drinks the healing potion whose strength is closest to what is missing

@@ -111,6 +111,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, hud: &Hud, pal: &Palette) {
         i64::from(hud.max_hp),
         theme::HP,
     );
+    meter(
+        &mut w,
+        pal,
+        "MP ",
+        i64::from(hud.magic.mana),
+        i64::from(hud.magic.max_mana),
+        theme::MANA,
+    );
     meter(&mut w, pal, "XP ", hud.xp, hud.xp_next_level, theme::XP);
     w.line(&[(
         &format!(

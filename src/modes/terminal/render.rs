@@ -75,6 +75,7 @@ pub(super) mod theme {
     pub const IMPORTANT: Rgb = Rgb(255, 230, 90);
     pub const HP: Rgb = Rgb(230, 60, 60);
     pub const XP: Rgb = Rgb(90, 160, 255);
+    pub const MANA: Rgb = Rgb(180, 110, 255);
     pub const TITLE: Rgb = Rgb(255, 200, 100);
 }
 

@@ -7,6 +7,7 @@
 mod genres;
 mod quests;
 mod skills;
+mod spells;
 
 use std::collections::BTreeMap;
 
@@ -21,6 +22,7 @@ use super::monsters::ProjectileDef;
 use super::monsters::{MonsterDef, MonsterKind};
 use super::quests::QuestsFile;
 use super::skills::SkillsFile;
+use super::spells::SpellsFile;
 use super::{Content, ItemId, MonsterId};
 
 /// The parsed files, each with the source it came from.
@@ -32,6 +34,7 @@ pub(super) struct Files<'a> {
     pub genres: (Vec<GenreDef>, &'a SchemaSource),
     pub quests: (QuestsFile, &'a SchemaSource),
     pub skills: (SkillsFile, &'a SchemaSource),
+    pub spells: (SpellsFile, &'a SchemaSource),
 }
 
 /// Finds where things are written in one file.
@@ -74,6 +77,15 @@ impl Loc<'_> {
             from = at + field.len();
         }
         entry
+    }
+
+    /// The offset of `needle` written in `field` of the entry at `entry`
+    /// (the field itself when it is not found there).
+    fn within_field(&self, entry: usize, field: &str, needle: &str) -> usize {
+        let from = self.field(entry, field);
+        self.src.text[from..]
+            .find(needle)
+            .map_or(from, |i| from + i)
     }
 
     fn error(&self, offset: usize, len: usize, kind: K, msg: String) -> SchemaError {
@@ -141,6 +153,16 @@ impl Checker<'_, '_> {
         self.glyph(p.glyph);
     }
 
+    /// An error on `field` of this entry: "`id` {what}".
+    fn problem(&mut self, field: &str, kind: K, what: String, help: impl Into<String>) {
+        let at = self.loc.field(self.loc.entry(self.id, 0), field);
+        self.errors.push(
+            self.loc
+                .error(at, field.len(), kind, format!("`{}` {what}", self.id))
+                .with_help(help),
+        );
+    }
+
     fn glyph(&mut self, glyph: char) {
         if !glyph.is_ascii_graphic() {
             let at = self.loc.field(self.loc.entry(self.id, 0), "glyph");
@@ -201,6 +223,7 @@ pub(super) fn validate_and_link(
         genres: (genre_defs, genre_src),
         quests: (quest_file, quest_src),
         skills: (skill_file, skill_src),
+        spells: (spells_file, spell_src),
     } = files;
     let (gl, ml, il, ll, gnl) = (
         Loc { src: game_src },
@@ -389,6 +412,19 @@ pub(super) fn validate_and_link(
         &Loc { src: skill_src },
         errors,
     );
+    let magic = spells::check_spells(
+        spells_file,
+        &Loc { src: spell_src },
+        &spells::SpellContext {
+            monsters: &monsters,
+            monster_ids: &monster_ids,
+            monster_loc: &ml,
+            genre_index: &linked.index,
+            genre_ids: genre_defs.iter().map(|g| g.id.as_str()).collect(),
+            max_level: rules.levelling.max_level,
+        },
+        errors,
+    );
     let escorts = monsters
         .iter()
         .map(|m| {
@@ -434,6 +470,7 @@ pub(super) fn validate_and_link(
             mix: GenreMix::pure(GenreId(0)),
             choice: Default::default(),
             hash,
+            magic,
             monster_index: BTreeMap::new(),
             item_index: item_ids.into_iter().map(|(k, v)| (k, ItemId(v))).collect(),
             genre_index: linked

@@ -162,6 +162,11 @@ pub enum Intent {
         down: bool,
     },
     Wait,
+    /// Cast a known spell, aimed at a foe when it aims.
+    Cast {
+        spell: crate::schema::SpellId,
+        target: Option<Entity>,
+    },
 }
 
 impl Component for Intent {

@@ -7,11 +7,13 @@
 
 mod body;
 mod items;
+mod magic;
 mod monster;
 mod player;
 
 pub use body::{ACTION_COST, Actor, Combat, Health, Intent, Position, StableId};
 pub use items::{FloorItem, Inventory, Stack};
+pub use magic::{KnownSpell, Mana, SPELL_SLOTS, Spellbook, Summoned};
 pub use monster::{Ai, AiState, Merchant, Monster};
 pub use player::{Player, Vision};
 
@@ -30,10 +32,13 @@ pub fn register(world: &mut World) {
     world.register::<Monster>();
     world.register::<FloorItem>();
     world.register::<Statuses>();
+    world.register::<Summoned>();
     // Seen by the owning player.
     world.register::<Player>();
     world.register::<Vision>();
     world.register::<Inventory>();
+    world.register::<Mana>();
+    world.register::<Spellbook>();
     // Server only.
     world.register::<Actor>();
     world.register::<Combat>();

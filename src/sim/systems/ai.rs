@@ -10,15 +10,20 @@ use specs::{
 };
 
 use crate::procgen::seed::{SIM_AI, Stream};
+use crate::schema::spells::SpellKind;
 use crate::sim::action::PlayerId;
 use crate::sim::algo::grid::{Dir, Point};
-use crate::sim::components::{Actor, Ai, AiState, Health, Intent, Monster, Position, Vision};
+use crate::sim::components::{
+    Actor, Ai, AiState, Health, Intent, Mana, Monster, Position, Spellbook, Summoned, Vision,
+};
 use crate::sim::event::{EventKind, SimEvent};
 use crate::sim::level::Level;
 use crate::sim::projectile::clear_shot;
 use crate::sim::resources::{
     ActiveLevels, ActorOrder, Events, Levels, Players, Rules, Tick, WorldSeed,
 };
+use crate::sim::spells::{Situation, monster_choice};
+use crate::sim::status::Statuses;
 
 /// Idle monsters step somewhere at random on this percent of their turns.
 const WANDER_PERCENT: u32 = 30;
@@ -47,6 +52,10 @@ pub struct Data<'a> {
     actors: WriteStorage<'a, Actor>,
     intents: WriteStorage<'a, Intent>,
     events: Write<'a, Events>,
+    summoned: ReadStorage<'a, Summoned>,
+    books: ReadStorage<'a, Spellbook>,
+    manas: ReadStorage<'a, Mana>,
+    statuses: ReadStorage<'a, Statuses>,
 }
 
 impl<'a> System<'a> for Sys {
@@ -63,10 +72,16 @@ impl<'a> System<'a> for Sys {
                 continue;
             };
             let (monster, pos, health) = (*monster, *pos, *health);
-            // Peaceful figures have minds of their own (`npc`).
-            if monster.peaceful || health.is_dead() || !d.active.contains(pos.depth) {
+            // Peaceful figures have minds of their own (`npc`), and heroes'
+            // summons follow `systems::allies`.
+            let ally = d.summoned.get(e).is_some_and(|s| s.owner.is_some());
+            if monster.peaceful || ally || health.is_dead() || !d.active.contains(pos.depth) {
                 continue;
             }
+            let blinded = d
+                .statuses
+                .get(e)
+                .is_some_and(|s| s.has(crate::schema::StatusKind::Blinded));
             let Some(level) = d.levels.get(pos.depth) else {
                 continue;
             };
@@ -92,6 +107,7 @@ impl<'a> System<'a> for Sys {
                 };
                 let dist = ppos.at.dist2(pos.at);
                 if ph.is_dead()
+                    || (blinded && ppos.at.chebyshev(pos.at) > 1)
                     || ppos.depth != pos.depth
                     || dist > monster.sight * monster.sight + monster.sight
                     || !pv.sees(pos.at)
@@ -158,8 +174,28 @@ impl<'a> System<'a> for Sys {
                     && p.at.chebyshev(pos.at) <= shot.range
                     && clear_shot(pos.at, p.at, |q| level.tile(q).is_opaque())
             });
-            let next = if let Some(pe) = shoot_at {
+            let caster = Caster {
+                book: d.books.get(e),
+                mana: d.manas.get(e),
+                positions: &d.positions,
+                content: &d.rules.0,
+                tick,
+                summoned: d.summoned.contains(e),
+            };
+            let cast = caster.choose(mind, target, pos.at, level, health.percent());
+            let next = if let Some(intent) = cast {
+                intent
+            } else if let Some(pe) = shoot_at {
                 Intent::Shoot(pe)
+            } else if let Some(ally) =
+                adjacent_ally(&d.summoned, &d.healths, level, pos.at).filter(|_| {
+                    adjacent.is_none()
+                        && mind.state == AiState::Hunting
+                        && actor.attack_cooldown == 0
+                })
+            {
+                // A hero's summons get in the way: fight them.
+                Intent::Attack(ally)
             } else {
                 match (mind.state, adjacent) {
                     (AiState::Hunting, Some(pe)) => {
@@ -187,6 +223,71 @@ impl<'a> System<'a> for Sys {
             *intent = next;
         }
     }
+}
+
+/// What a monster that may cast knows about itself.
+struct Caster<'a, 'b> {
+    book: Option<&'b Spellbook>,
+    mana: Option<&'b Mana>,
+    positions: &'b ReadStorage<'a, Position>,
+    content: &'b crate::schema::Content,
+    tick: u64,
+    /// Summoned creatures never summon in turn, so summons cannot breed.
+    summoned: bool,
+}
+
+impl Caster<'_, '_> {
+    /// A spell to cast now, if the monster knows one worth casting (see
+    /// `sim::spells::monster_choice`).
+    fn choose(
+        &self,
+        mind: &Ai,
+        target: Option<Entity>,
+        at: Point,
+        level: &Level,
+        hp_percent: i32,
+    ) -> Option<Intent> {
+        let (book, mana) = (self.book?, self.mana?);
+        let foe = target
+            .filter(|_| mind.state == AiState::Hunting)
+            .and_then(|pe| self.positions.get(pe))
+            .map(|p| p.at);
+        let situation = Situation {
+            foe_distance: foe.map(|p| p.chebyshev(at)),
+            clear: foe.is_some_and(|p| clear_shot(at, p, |q| level.tile(q).is_opaque())),
+            hp_percent,
+            mana: mana.current,
+            tick: self.tick,
+        };
+        let content = self.content;
+        let spells = book
+            .known
+            .iter()
+            .map(|k| (k.spell, content.spell(k.spell), k.ready_at))
+            .filter(|(_, def, _)| !(self.summoned && def.kind == SpellKind::Summon));
+        let spell = monster_choice(spells, &situation)?;
+        let aims = content.spell(spell).target.aims();
+        Some(Intent::Cast {
+            spell,
+            target: if aims { target } else { None },
+        })
+    }
+}
+
+/// A hero's summoned ally next to `at`, if any (in `Dir::ALL` order).
+fn adjacent_ally(
+    summoned: &ReadStorage<Summoned>,
+    healths: &ReadStorage<Health>,
+    level: &Level,
+    at: Point,
+) -> Option<Entity> {
+    Dir::ALL
+        .iter()
+        .filter_map(|&dir| level.occupant(at.step(dir)))
+        .find(|&t| {
+            summoned.get(t).is_some_and(|s| s.owner.is_some())
+                && healths.get(t).is_some_and(|h| !h.is_dead())
+        })
 }
 
 /// A random step to a free tile on `percent` of turns; otherwise stand still.

@@ -39,6 +39,7 @@ pub struct Data<'a> {
     monsters: ReadStorage<'a, Monster>,
     heroes: WriteStorage<'a, Player>,
     statuses: WriteStorage<'a, Statuses>,
+    summoned: ReadStorage<'a, crate::sim::components::Summoned>,
 }
 
 impl<'a> System<'a> for Sys {
@@ -93,6 +94,10 @@ impl<'a> System<'a> for Sys {
                 level.occupants.set(pos.at, None);
             }
             d.pending.despawn.push(e);
+            // Summoned creatures leave nothing behind and teach nothing.
+            if d.summoned.contains(e) {
+                continue;
+            }
 
             let mut rng = Stream::new(d.seed.0, SIM_LOOT, &[d.tick.0, id]);
             for &(item, chance) in content.loot(monster.kind) {

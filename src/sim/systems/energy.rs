@@ -1,5 +1,6 @@
 //! Energy: every actor on an active level gains its speed in energy each
-//! tick (half again when hasted, a quarter less when fleeing wounded) and
+//! tick (half again when hasted, a quarter less when fleeing wounded, half
+//! when chilled, nothing while stunned) and
 //! its blow cooldown runs down.
 //! Writes `Actor`.
 
@@ -38,6 +39,12 @@ impl<'a> System<'a> for Sys {
             }
             if mind.is_some_and(|m| m.state == AiState::Fleeing) {
                 gain = gain * 3 / 4;
+            }
+            if st.has(StatusKind::Chilled) {
+                gain /= 2;
+            }
+            if st.has(StatusKind::Stunned) {
+                gain = 0;
             }
             actor.energy = (actor.energy + gain.max(0)).min(ACTION_COST);
             actor.attack_cooldown = (actor.attack_cooldown - 1).max(0);

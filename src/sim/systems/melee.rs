@@ -70,6 +70,10 @@ impl<'a> System<'a> for Sys {
             let mut hit = Stream::new(seed, SIM_MELEE, &[tick, id]);
             let mut status = Stream::new(seed, SIM_STATUS, &[tick, id]);
             s.land(&blow, target, &mut hit, &mut status);
+            // A monster struck by a hero's summon turns on that hero's side.
+            if let Some(owner) = s.summoned.get(e).and_then(|x| x.owner) {
+                s.provoke(target, crate::sim::event::Who::Player(owner), tick);
+            }
         }
     }
 }

@@ -7,10 +7,14 @@
 //! file, and call it at its place in `act` or `perceive` below.
 
 pub mod ai;
+pub mod allies;
+pub mod cast;
 pub mod character;
 pub mod death;
+pub mod displace;
 pub mod energy;
 pub mod items;
+pub mod mana;
 pub mod melee;
 pub mod movement;
 pub mod npc;
@@ -19,6 +23,7 @@ pub mod player_actions;
 pub mod quests;
 pub mod ranged;
 pub mod regen;
+pub mod spellcasting;
 pub mod stairs;
 pub mod status_effects;
 pub mod strike;
@@ -42,11 +47,15 @@ pub struct Systems {
     trade: trade::Sys,
     energy: energy::Sys,
     player_actions: player_actions::Sys,
+    spellcasting: spellcasting::Sys,
     ai: ai::Sys,
     npc: npc::Sys,
+    allies: allies::Sys,
     movement: movement::Sys,
     melee: melee::Sys,
     ranged: ranged::Sys,
+    cast: cast::Sys,
+    displace: displace::Sys,
     items: items::Sys,
     stairs: stairs::Sys,
     terrain: terrain::Sys,
@@ -55,23 +64,28 @@ pub struct Systems {
     death: death::Sys,
     quests: quests::Sys,
     xp: xp::Sys,
+    mana: mana::Sys,
     vision: vision::Sys,
     paths: paths::Sys,
 }
 
 impl Systems {
     /// The names in running order, for profiling and docs.
-    pub const ORDER: [&'static str; 19] = [
+    pub const ORDER: [&'static str; 24] = [
         character::Sys::NAME,
         trade::Sys::NAME,
         energy::Sys::NAME,
         player_actions::Sys::NAME,
+        spellcasting::Sys::NAME,
         ai::Sys::NAME,
         npc::Sys::NAME,
+        allies::Sys::NAME,
         movement::Sys::NAME,
         terrain::Sys::NAME,
         melee::Sys::NAME,
         ranged::Sys::NAME,
+        cast::Sys::NAME,
+        displace::Sys::NAME,
         items::Sys::NAME,
         stairs::Sys::NAME,
         status_effects::Sys::NAME,
@@ -79,6 +93,7 @@ impl Systems {
         death::Sys::NAME,
         quests::Sys::NAME,
         xp::Sys::NAME,
+        mana::Sys::NAME,
         vision::Sys::NAME,
         paths::Sys::NAME,
     ];
@@ -91,13 +106,17 @@ impl Systems {
         // ...actors gain energy; who has enough decides what to do...
         self.energy.run_now(world);
         self.player_actions.run_now(world);
+        self.spellcasting.run_now(world);
         self.ai.run_now(world);
         self.npc.run_now(world);
+        self.allies.run_now(world);
         // ...and it is carried out, in stable-id order within each rule.
         self.movement.run_now(world);
         self.terrain.run_now(world);
         self.melee.run_now(world);
         self.ranged.run_now(world);
+        self.cast.run_now(world);
+        self.displace.run_now(world);
         self.items.run_now(world);
         self.stairs.run_now(world);
         // Lasting effects, then the dead are counted.
@@ -106,6 +125,7 @@ impl Systems {
         self.death.run_now(world);
         self.quests.run_now(world);
         self.xp.run_now(world);
+        self.mana.run_now(world);
     }
 
     /// Update what heroes see and how monsters path, after structural changes.

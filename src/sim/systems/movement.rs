@@ -9,10 +9,12 @@
 use specs::{Join, Read, ReadStorage, System, Write, WriteStorage};
 
 use super::who;
+use crate::schema::StatusKind;
 use crate::sim::components::{Intent, Merchant, Monster, Player, Position, StableId, Vision};
 use crate::sim::event::{EventKind, SimEvent};
 use crate::sim::quest::QuestLog;
 use crate::sim::resources::{ActorOrder, Events, Levels, Steps};
+use crate::sim::status::Statuses;
 use crate::sim::tile::Tile;
 
 #[derive(Default)]
@@ -36,6 +38,7 @@ impl<'a> System<'a> for Sys {
         ReadStorage<'a, Merchant>,
         WriteStorage<'a, Position>,
         WriteStorage<'a, Vision>,
+        ReadStorage<'a, Statuses>,
     );
 
     fn run(&mut self, data: Self::SystemData) {
@@ -52,6 +55,7 @@ impl<'a> System<'a> for Sys {
             merchants,
             mut positions,
             mut visions,
+            statuses,
         ) = data;
         steps.0.clear();
         for &(_, e) in &order.0 {
@@ -98,6 +102,10 @@ impl<'a> System<'a> for Sys {
             let Some(&pos) = positions.get(e) else {
                 continue;
             };
+            // Rooted actors lose the step.
+            if statuses.get(e).is_some_and(|s| s.has(StatusKind::Rooted)) {
+                continue;
+            }
             let Some(level) = levels.get_mut(pos.depth) else {
                 continue;
             };

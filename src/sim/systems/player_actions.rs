@@ -6,7 +6,7 @@
 use specs::{Entities, Join, Read, ReadStorage, System, WriteStorage};
 
 use crate::sim::action::Action;
-use crate::sim::components::{Actor, Health, Intent, Monster, Player, Position};
+use crate::sim::components::{Actor, Health, Intent, Monster, Player, Position, Summoned};
 use crate::sim::resources::{ActiveLevels, Inputs, Levels, Players};
 
 #[derive(Default)]
@@ -29,6 +29,7 @@ impl<'a> System<'a> for Sys {
         WriteStorage<'a, Player>,
         WriteStorage<'a, Actor>,
         WriteStorage<'a, Intent>,
+        ReadStorage<'a, Summoned>,
     );
 
     fn run(&mut self, data: Self::SystemData) {
@@ -44,7 +45,10 @@ impl<'a> System<'a> for Sys {
             mut heroes,
             mut actors,
             mut intents,
+            allies,
         ) = data;
+        // Choices that take no time (class, skills, trade, spell slots) are
+        // carried out by their own systems.
         for input in inputs.0.iter().filter(|i| !i.action.is_instant()) {
             if let Some(hero) = players.entity(input.player).and_then(|e| heroes.get_mut(e)) {
                 hero.pending = Some(input.action);
@@ -80,6 +84,10 @@ impl<'a> System<'a> for Sys {
                         Some(other) if monsters.get(other).is_some_and(|m| m.peaceful) => {
                             Intent::Talk(other)
                         }
+                        // A summoned ally is in the way: wait for it to move.
+                        Some(other) if allies.get(other).is_some_and(|s| s.owner.is_some()) => {
+                            Intent::None
+                        }
                         Some(other) if other != e && monsters.contains(other) => {
                             if actor.attack_cooldown > 0 {
                                 // Keep the bump pending until the arm is ready.
@@ -102,10 +110,15 @@ impl<'a> System<'a> for Sys {
                 Action::Fire { .. } if actor.attack_cooldown > 0 => continue,
                 Action::Fire { dx: 0, dy: 0 } => Intent::None,
                 Action::Fire { dx, dy } => Intent::Fire { dx, dy },
-                // Carried out by `character` as they arrive.
-                Action::ChooseClass(_) | Action::Learn(_) | Action::Buy(_) | Action::Sell(_) => {
-                    Intent::None
-                }
+                // Carried out by `character`, `trade` and `spellcasting` as
+                // they arrive.
+                Action::ChooseClass(_)
+                | Action::Learn(_)
+                | Action::Buy(_)
+                | Action::Sell(_)
+                | Action::SetSpellSlots { .. } => Intent::None,
+                // Decided by `spellcasting`, which runs next.
+                Action::Cast { .. } => continue,
             };
             hero.pending = None;
             if next != Intent::None {

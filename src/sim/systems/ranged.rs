@@ -11,7 +11,7 @@ use specs::{
     Entity, Read, ReadExpect, ReadStorage, System, SystemData, World, Write, WriteStorage,
 };
 
-use super::strike::{Blow, Strike};
+use super::strike::{Blow, Side, Strike};
 use crate::procgen::seed::{SIM_RANGED, Stream};
 use crate::sim::algo::grid::Point;
 use crate::sim::combat::Attack;
@@ -167,15 +167,13 @@ fn launch(d: &mut Data<'_>) {
     }
 }
 
-/// Whether `target` is on the other side from the shot's owner.
+/// Whether `target` is on the other side from the shot's owner (heroes
+/// and their summons against hostile monsters).
 fn is_foe(s: &Strike<'_>, owner: Who, target: Entity) -> bool {
-    match (owner, s.who(target)) {
-        (Who::Monster(_), Some(Who::Player(_))) => true,
-        (Who::Player(_), Some(Who::Monster(_))) => {
-            !s.monsters.get(target).is_some_and(|m| m.peaceful)
-        }
-        _ => false,
-    }
+    matches!(
+        (owner, s.side(target)),
+        (Who::Monster(_), Some(Side::Heroes)) | (Who::Player(_), Some(Side::Monsters))
+    )
 }
 
 /// Moves a projectile for one tick. False once it stops (in a wall with no

@@ -1,6 +1,6 @@
 //! Status effects: every status of every actor on an active level counts
 //! down; burning and poison hurt (softened by resistance), regeneration
-//! heals, each once a second. Writes `Health`, `Statuses` and the pool.
+//! heals, arcane drain takes mana, each once a second. Writes `Health`, `Statuses` and the pool.
 
 use specs::shred::ResourceId;
 use specs::{Read, ReadStorage, System, SystemData, World, Write, WriteStorage};
@@ -32,6 +32,7 @@ pub struct Data<'a> {
     monsters: ReadStorage<'a, Monster>,
     healths: WriteStorage<'a, Health>,
     statuses: WriteStorage<'a, Statuses>,
+    manas: WriteStorage<'a, crate::sim::components::Mana>,
 }
 
 impl<'a> System<'a> for Sys {
@@ -56,6 +57,7 @@ impl<'a> System<'a> for Sys {
             };
             let resist = d.combats.get(e).map(|c| c.resist).unwrap_or_default();
             let events = &mut d.events.0;
+            let mut mana = d.manas.get_mut(e);
             let ev = |kind| SimEvent {
                 depth: pos.depth,
                 at: pos.at,
@@ -70,6 +72,14 @@ impl<'a> System<'a> for Sys {
                             status: StatusKind::Regenerating,
                             amount,
                         }));
+                    }
+                }
+                Pulse::Pulse(StatusKind::Drained, amount) => {
+                    let amount = mana.as_mut().map_or(0, |m| m.drain(amount));
+                    if amount > 0 {
+                        events.push(ev(EventKind::Spell(
+                            crate::sim::spells::SpellEvent::ManaDrained { target, amount },
+                        )));
                     }
                 }
                 Pulse::Pulse(status, magnitude) => {

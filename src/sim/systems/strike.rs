@@ -9,9 +9,10 @@ use specs::{Entity, ReadStorage, SystemData, World, Write, WriteStorage};
 
 use super::who;
 use crate::procgen::seed::Stream;
+use crate::schema::StatusKind;
 use crate::schema::StatusSpec;
 use crate::sim::combat::{self, Attack, Defence, Outcome};
-use crate::sim::components::{Ai, AiState, Combat, Health, Monster, Player, Position};
+use crate::sim::components::{Ai, AiState, Combat, Health, Monster, Player, Position, Summoned};
 use crate::sim::event::{EventKind, SimEvent, Who};
 use crate::sim::resources::Events;
 use crate::sim::status::{StatusPool, Statuses};
@@ -31,7 +32,19 @@ pub struct Strike<'a> {
     pub healths: WriteStorage<'a, Health>,
     pub statuses: WriteStorage<'a, Statuses>,
     pub minds: WriteStorage<'a, Ai>,
+    pub summoned: ReadStorage<'a, Summoned>,
 }
+
+/// The two sides of every fight: heroes with the creatures they summoned,
+/// and hostile monsters. Peaceful monsters are on neither.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Heroes,
+    Monsters,
+}
+
+/// Accuracy a blinded attacker loses.
+const BLINDED_ACCURACY: i32 = 40;
 
 /// One blow on its way: who strikes, how hard, and the rolls to use.
 pub struct Blow {
@@ -49,10 +62,89 @@ impl Strike<'_> {
         who(self.players.get(e), self.monsters.get(e))
     }
 
-    /// The blow `e` deals with its own stats (weakness included).
+    /// The side an entity fights on, if any.
+    pub fn side(&self, e: Entity) -> Option<Side> {
+        if self.players.contains(e) || self.summoned.get(e).is_some_and(|s| s.owner.is_some()) {
+            Some(Side::Heroes)
+        } else {
+            self.monsters
+                .get(e)
+                .filter(|m| !m.peaceful)
+                .map(|_| Side::Monsters)
+        }
+    }
+
+    /// The magnitude of a status on an actor (0 when it has none).
+    pub fn magnitude(&self, e: Entity, kind: StatusKind) -> i32 {
+        self.statuses
+            .get(e)
+            .and_then(|st| self.pool.get(st, kind))
+            .map_or(0, |s| s.magnitude)
+    }
+
+    /// The blow `e` deals with its own stats: weakness, empowerment and
+    /// blindness included.
     pub fn attack_of(&self, e: Entity) -> Option<Attack> {
         let weakened = crate::sim::status::weakened(self.statuses.get(e));
-        self.combats.get(e).map(|c| c.attack(weakened))
+        let mut a = self.combats.get(e)?.attack(weakened);
+        a.attack += self.magnitude(e, StatusKind::Empowered);
+        if self
+            .statuses
+            .get(e)
+            .is_some_and(|s| s.has(StatusKind::Blinded))
+        {
+            a.accuracy -= BLINDED_ACCURACY;
+        }
+        Some(a)
+    }
+
+    /// Wakes a struck monster and sets it on the hero who struck.
+    pub fn provoke(&mut self, target: Entity, by: Who, tick: u64) {
+        if let (Some(mind), Who::Player(pid)) = (self.minds.get_mut(target), by) {
+            if mind.state == AiState::Idle {
+                mind.state = AiState::Hunting;
+            }
+            if mind.state == AiState::Hunting {
+                mind.target = Some(pid);
+                mind.last_seen = tick;
+            }
+        }
+    }
+
+    /// Inflicts a status with its chance (drawn from `roll`), unless the
+    /// target is immune to its element. Returns whether it took hold anew.
+    pub fn inflict(&mut self, target: Entity, spec: &StatusSpec, roll: &mut Stream) -> bool {
+        let (Some(&to), Some(defender)) = (self.positions.get(target), self.who(target)) else {
+            return false;
+        };
+        let resist = self
+            .combats
+            .get(target)
+            .map(|c| c.resist)
+            .unwrap_or_default();
+        // Immunity to a status's element keeps the status off too.
+        let resisted = spec
+            .kind
+            .resisted_by()
+            .is_some_and(|t| resist.get(t) >= 100);
+        if resisted || !roll.percent(spec.chance) {
+            return false;
+        }
+        let Some(st) = self.statuses.get_mut(target) else {
+            return false;
+        };
+        if !self.pool.apply(st, spec) {
+            return false;
+        }
+        self.events.0.push(SimEvent {
+            depth: to.depth,
+            at: to.at,
+            kind: EventKind::StatusApplied {
+                target: defender,
+                status: spec.kind,
+            },
+        });
+        true
     }
 
     /// Lands `blow` on `target` with the given rolls (`hit` for the formula,
@@ -75,7 +167,7 @@ impl Strike<'_> {
             return false;
         }
         let defence = Defence {
-            defense: dc.defense,
+            defense: dc.defense + self.magnitude(target, StatusKind::Shielded),
             evasion: dc.evasion,
             resist: dc.resist,
         };
@@ -92,15 +184,7 @@ impl Strike<'_> {
             kind,
         };
         // Being struck wakes a monster and sets it on the striker.
-        if let (Some(mind), Who::Player(pid)) = (self.minds.get_mut(target), blow.attacker) {
-            if mind.state == AiState::Idle {
-                mind.state = AiState::Hunting;
-            }
-            if mind.state == AiState::Hunting {
-                mind.target = Some(pid);
-                mind.last_seen = blow.tick;
-            }
-        }
+        self.provoke(target, blow.attacker, blow.tick);
         let Outcome::Hit { damage, critical } = outcome else {
             self.events.0.push(ev(EventKind::Miss {
                 attacker: blow.attacker,
@@ -119,21 +203,8 @@ impl Strike<'_> {
             damage_type: attack.damage_type,
             critical,
         }));
-        let Some(spec) = blow.on_hit else {
-            return true;
-        };
-        // Immunity to a status's element keeps the status off too.
-        let resisted = spec.kind.element().is_some_and(|t| dc.resist.get(t) >= 100);
-        if resisted || !status.percent(spec.chance) {
-            return true;
-        }
-        if let Some(st) = self.statuses.get_mut(target)
-            && self.pool.apply(st, &spec)
-        {
-            self.events.0.push(ev(EventKind::StatusApplied {
-                target: defender,
-                status: spec.kind,
-            }));
+        if let Some(spec) = blow.on_hit {
+            self.inflict(target, &spec, status);
         }
         true
     }
