@@ -13,7 +13,10 @@
 //! [`Stream`]: crate::procgen::seed::Stream
 
 pub mod bsp;
+pub mod caverns;
 pub mod cellular;
+pub mod city;
+pub mod composite;
 pub mod forest;
 pub mod maze;
 mod poisson;
@@ -311,6 +314,33 @@ fn assert_sound(l: &Layout, allowed: &[Tile]) {
             l.rooms[i + 1..].iter().all(|b| !halo.intersects(b)),
             "{a:?} touches a room"
         );
+    }
+}
+
+/// Test helper: every door, secret or not, has walkable ground on both
+/// sides of it along one axis, so it leads somewhere.
+#[cfg(test)]
+fn assert_doors_lead_through(l: &Layout, at: &str) {
+    let open = |q: Point| l.tiles.get(q).is_some_and(|t| t.is_walkable());
+    for q in l.tiles.points() {
+        if matches!(l.tiles.get(q), Some(Tile::Door | Tile::SecretDoor)) {
+            let ns = open(Point::new(q.x, q.y - 1)) && open(Point::new(q.x, q.y + 1));
+            let ew = open(Point::new(q.x - 1, q.y)) && open(Point::new(q.x + 1, q.y));
+            assert!(ns || ew, "{at}: the door at {q:?} is blocked");
+        }
+    }
+}
+
+/// Test helper: the same seed gives the same layout (tiles and rooms), and
+/// each of seeds `0..seeds` gives a different map from the one before.
+#[cfg(test)]
+fn assert_deterministic(seeds: u64, make: impl Fn(u64) -> Layout) {
+    let mut prev = make(seeds);
+    for seed in 0..seeds {
+        let (a, b) = (make(seed), make(seed));
+        assert_eq!((&a.tiles, &a.rooms), (&b.tiles, &b.rooms), "seed {seed}");
+        assert_ne!(a.tiles, prev.tiles, "seed {seed} repeats the previous one");
+        prev = a;
     }
 }
 
