@@ -5,7 +5,9 @@
 //!
 //! Every feature keeps the level's guarantee that all open ground is one
 //! connected piece: a change that would cut the level is undone. Stairs and
-//! the tiles where heroes arrive are never touched.
+//! the tiles where heroes arrive are never touched. Most changes are proved
+//! safe by looking only at the tiles round them (see [`Edit::still_whole`]);
+//! only the rest need a flood fill over the whole level.
 
 use serde::{Deserialize, Serialize};
 
@@ -90,7 +92,8 @@ pub fn decorate(
     keep: &[Point],
     rng: &mut Stream,
 ) {
-    let mut edit = Edit { tiles, keep };
+    let whole = is_connected(tiles);
+    let mut edit = Edit { tiles, keep, whole };
     for room in rooms.iter() {
         let r = room.rect;
         if r.w >= 5 && r.h >= 5 && rng.percent(params.chamfer_percent) {
@@ -121,7 +124,11 @@ pub fn decorate(
             }
         }
     }
-    let in_room = |p: Point| rooms.iter().any(|r| r.rect.contains(p));
+    let mut room_mask = Grid::new(edit.tiles.width(), edit.tiles.height(), false);
+    for p in rooms.iter().flat_map(|r| r.rect.points()) {
+        room_mask.set(p, true);
+    }
+    let in_room = |p: Point| room_mask.get(p) == Some(&true);
     let outside: Vec<Point> = edit
         .tiles
         .points()
@@ -163,6 +170,9 @@ fn count(span: Span, rng: &mut Stream) -> usize {
 struct Edit<'a> {
     tiles: &'a mut Grid<Tile>,
     keep: &'a [Point],
+    /// Whether the level was one piece before any change (and so still is,
+    /// since only changes that keep it whole stick).
+    whole: bool,
 }
 
 impl Edit<'_> {
@@ -188,7 +198,12 @@ impl Edit<'_> {
     }
 
     fn safe_corner(&self, room: crate::procgen::terrain::Rect, p: Point) -> bool {
-        let passable = |q: Point| self.tiles.get(q).is_some_and(|t| t.is_passable());
+        // A secret door counts: once found it must not open onto rock.
+        let passable = |q: Point| {
+            self.tiles
+                .get(q)
+                .is_some_and(|&t| t.is_passable() || t == Tile::SecretDoor)
+        };
         let walkable = |q: Point| self.tiles.get(q).is_some_and(|t| t.is_walkable());
         let opens_outside = [(1, 0), (-1, 0), (0, 1), (0, -1)]
             .iter()
@@ -220,7 +235,7 @@ impl Edit<'_> {
             undo.push(p);
             self.tiles.set(p, tile);
         }
-        if undo.is_empty() || is_connected(self.tiles) {
+        if undo.is_empty() || self.still_whole(&undo) {
             return !undo.is_empty();
         }
         for p in undo {
@@ -228,6 +243,64 @@ impl Edit<'_> {
         }
         false
     }
+}
+
+impl Edit<'_> {
+    /// Whether the level is one piece after the floor tiles at `changed`
+    /// were changed: exactly what a flood fill of the whole level says, but
+    /// proved from the tiles round the change when it can be.
+    ///
+    /// Let `cut` be the changed tiles that are no longer walkable and `halo`
+    /// the walkable tiles among their 8 neighbours. If the level was whole
+    /// and the halo is one 4-connected piece by itself, every path that went
+    /// through `cut` can go round it through the halo, so the level is still
+    /// whole. Otherwise (a tile in a corridor, say) the flood fill decides.
+    fn still_whole(&self, changed: &[Point]) -> bool {
+        let walkable = |q: Point| self.tiles.get(q).is_some_and(|t| t.is_walkable());
+        let cut: Vec<Point> = changed.iter().copied().filter(|&q| !walkable(q)).collect();
+        if self.whole && cut.is_empty() {
+            return true;
+        }
+        if self.whole {
+            let mut halo: Vec<Point> = cut
+                .iter()
+                .flat_map(|q| (-1..=1).flat_map(move |dy| (-1..=1).map(move |dx| (q, dx, dy))))
+                .map(|(q, dx, dy)| Point::new(q.x + dx, q.y + dy))
+                .filter(|&q| walkable(q))
+                .collect();
+            halo.sort_unstable();
+            halo.dedup();
+            if one_piece(&halo) {
+                return true;
+            }
+        }
+        is_connected(self.tiles)
+    }
+}
+
+/// Whether the tiles of `set` (sorted) form one 4-connected piece on their
+/// own (true when empty).
+fn one_piece(set: &[Point]) -> bool {
+    let Some(&first) = set.first() else {
+        return true;
+    };
+    let mut seen = vec![false; set.len()];
+    seen[0] = true;
+    let mut stack = vec![first];
+    let mut reached = 1;
+    while let Some(q) = stack.pop() {
+        for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
+            let n = Point::new(q.x + dx, q.y + dy);
+            if let Ok(i) = set.binary_search(&n)
+                && !seen[i]
+            {
+                seen[i] = true;
+                reached += 1;
+                stack.push(n);
+            }
+        }
+    }
+    reached == set.len()
 }
 
 /// Deep water one tile inside the room's edge, with a bridge in the middle
