@@ -8,7 +8,10 @@ mod common;
 
 use venture::procgen::level::generate;
 use venture::procgen::terrain::bsp::BspParams;
+use venture::procgen::terrain::caverns::CavernParams;
 use venture::procgen::terrain::cellular::CaveParams;
+use venture::procgen::terrain::city::CityParams;
+use venture::procgen::terrain::composite::CompositeParams;
 use venture::procgen::terrain::forest::ForestParams;
 use venture::procgen::terrain::is_connected;
 use venture::procgen::terrain::maze::MazeParams;
@@ -35,6 +38,9 @@ fn every_genre_and_generator_makes_playable_levels() {
         Generator::Caves(CaveParams::default()),
         Generator::Maze(MazeParams::default()),
         Generator::Forest(ForestParams::default()),
+        Generator::City(CityParams::default()),
+        Generator::Caverns(CavernParams::default()),
+        Generator::Composite(CompositeParams::default()),
     ];
     let last = base.rules.dungeon_depth;
     for genre in base.genres.iter().map(|g| g.id.clone()) {
