@@ -108,7 +108,7 @@ pub fn generate(width: i32, height: i32, params: &CompositeParams, rng: &mut Str
 
     for (r, &biome) in biomes.iter().enumerate() {
         let mine = |q: Point| owner.get(q) == Some(&(r as u8));
-        let Some(bbox) = bounds(inner, |q| mine(q)) else {
+        let Some(bbox) = bounds(inner, mine) else {
             continue;
         };
         // A ring of one tile round the box: the sub-layout's own wall ring.
