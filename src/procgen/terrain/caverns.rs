@@ -178,7 +178,7 @@ fn fill_pockets(tiles: &mut Grid<Tile>, min_size: usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{WEIRD_SIZES, assert_deterministic, assert_sound};
+    use super::super::{assert_deterministic, assert_weird_inputs_survive, count, sound_from};
     use super::*;
 
     const TILES: [Tile; 5] = [
@@ -190,13 +190,7 @@ mod tests {
     ];
 
     fn cavern(seed: u64, w: i32, h: i32, p: &CavernParams) -> Layout {
-        let l = generate(w, h, p, &mut Stream::new(seed, 0x1234, &[]));
-        assert_sound(&l, &TILES);
-        l
-    }
-
-    fn count(l: &Layout, t: Tile) -> usize {
-        l.tiles.cells().iter().filter(|&&c| c == t).count()
+        sound_from(seed, &TILES, |rng| generate(w, h, p, rng))
     }
 
     #[test]
@@ -259,16 +253,12 @@ mod tests {
             |p| (p.scale, p.water_percent, p.min_region_size) = (i32::MAX, u32::MAX, u32::MAX),
             |p| (p.max_chambers, p.min_chamber_side, p.min_region_size) = (u32::MAX, i32::MIN, 0),
         ];
-        for (k, tweak) in tweaks.iter().enumerate() {
-            let mut p = CavernParams::default();
-            tweak(&mut p);
-            for (w, h) in WEIRD_SIZES {
-                let l = cavern(k as u64, w, h, &p);
-                assert_eq!(l.tiles.width(), w.clamp(0, 1024));
-                let any = l.tiles.cells().iter().any(|t| t.is_walkable());
-                assert!(any || w < 3 || h < 3, "{w}x{h} has no ground");
-            }
-        }
+        assert_weird_inputs_survive(&tweaks, |k, w, h, p| {
+            let l = cavern(k, w, h, p);
+            let any = l.tiles.cells().iter().any(|t| t.is_walkable());
+            assert!(any || w < 3 || h < 3, "{w}x{h} has no ground");
+            l
+        });
     }
 
     #[test]

@@ -357,7 +357,7 @@ fn spread(space: &mut [i32], w: usize, h: usize, sources: Vec<usize>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{WEIRD_SIZES, assert_deterministic, assert_sound};
+    use super::super::{assert_deterministic, assert_weird_inputs_survive, count, sound_from};
     use super::*;
 
     const TILES: [Tile; 6] = [
@@ -370,13 +370,7 @@ mod tests {
     ];
 
     fn forest(seed: u64, w: i32, h: i32, p: &ForestParams) -> Layout {
-        let l = generate(w, h, p, &mut Stream::new(seed, 0x1234, &[]));
-        assert_sound(&l, &TILES);
-        l
-    }
-
-    fn count(l: &Layout, t: Tile) -> usize {
-        l.tiles.cells().iter().filter(|&&c| c == t).count()
+        sound_from(seed, &TILES, |rng| generate(w, h, p, rng))
     }
 
     #[test]
@@ -485,16 +479,12 @@ mod tests {
             |p| (p.river_width, p.shallow_width, p.bridges) = (1, 0, u32::MAX),
             |p| (p.meander_percent, p.clearings, p.bridges, p.min_clearing) = (100, 64, 0, 1),
         ];
-        for (k, tweak) in tweaks.iter().enumerate() {
-            let mut p = ForestParams::default();
-            tweak(&mut p);
-            for (w, h) in WEIRD_SIZES {
-                let l = forest(k as u64, w, h, &p);
-                assert_eq!(l.tiles.width(), w.clamp(0, 1024));
-                let any = l.tiles.cells().iter().any(|t| t.is_walkable());
-                assert!(any || w < 3 || h < 3, "{w}x{h} has no ground");
-            }
-        }
+        assert_weird_inputs_survive(&tweaks, |k, w, h, p| {
+            let l = forest(k, w, h, p);
+            let any = l.tiles.cells().iter().any(|t| t.is_walkable());
+            assert!(any || w < 3 || h < 3, "{w}x{h} has no ground");
+            l
+        });
     }
 
     #[test]

@@ -317,6 +317,44 @@ fn assert_sound(l: &Layout, allowed: &[Tile]) {
     }
 }
 
+/// Test helper: the layout `make` builds from the test stream of `seed`,
+/// checked with [`assert_sound`] against the tile kinds in `allowed`.
+#[cfg(test)]
+fn sound_from(
+    seed: u64,
+    allowed: &[Tile],
+    make: impl FnOnce(&mut crate::procgen::seed::Stream) -> Layout,
+) -> Layout {
+    let l = make(&mut crate::procgen::seed::Stream::new(seed, 0x1234, &[]));
+    assert_sound(&l, allowed);
+    l
+}
+
+/// Test helper: how many tiles of kind `t` a layout has.
+#[cfg(test)]
+fn count(l: &Layout, t: Tile) -> usize {
+    l.tiles.cells().iter().filter(|&&c| c == t).count()
+}
+
+/// Test helper: each of `tweaks` applied to the default parameters, at every
+/// one of [`WEIRD_SIZES`], gives a layout of the clamped size (and whatever
+/// else `make` asserts) without panicking.
+#[cfg(test)]
+fn assert_weird_inputs_survive<P: Default>(
+    tweaks: &[fn(&mut P)],
+    make: impl Fn(u64, i32, i32, &P) -> Layout,
+) {
+    for (k, tweak) in tweaks.iter().enumerate() {
+        let mut p = P::default();
+        tweak(&mut p);
+        for (w, h) in WEIRD_SIZES {
+            let l = make(k as u64, w, h, &p);
+            let size = (w.clamp(0, MAX_SIDE), h.clamp(0, MAX_SIDE));
+            assert_eq!((l.tiles.width(), l.tiles.height()), size, "tweak {k}");
+        }
+    }
+}
+
 /// Test helper: every door, secret or not, has walkable ground on both
 /// sides of it along one axis, so it leads somewhere.
 #[cfg(test)]
