@@ -14,7 +14,7 @@
 use noise::{NoiseFn, Perlin};
 use serde::{Deserialize, Serialize};
 
-use super::{Layout, Regions, clamp_size, join_walkable, open_squares};
+use super::{Layout, Regions, join_walkable, open_squares, walled};
 use crate::procgen::seed::Stream;
 use crate::sim::algo::grid::Grid;
 use crate::sim::tile::Tile;
@@ -82,16 +82,12 @@ impl CavernParams {
 /// Builds a `width` x `height` cavern (sizes clamped to `0..=MAX_SIDE`). A
 /// map smaller than 3x3 is all wall.
 pub fn generate(width: i32, height: i32, params: &CavernParams, rng: &mut Stream) -> Layout {
-    let (width, height) = clamp_size(width, height);
     let p = params.clamped();
-    let mut tiles = Grid::new(width, height, Tile::Wall);
-    if width < 3 || height < 3 {
-        return Layout {
-            tiles,
-            rooms: Vec::new(),
-        };
-    }
-    let (w, h) = (width as usize, height as usize);
+    let mut tiles = match walled(width, height) {
+        Ok(tiles) => tiles,
+        Err(layout) => return layout,
+    };
+    let (w, h) = (tiles.width() as usize, tiles.height() as usize);
     let field = field(w, h, &p, rng);
     // Interior tiles from lowest to highest (index breaks ties, so the
     // order is total and the same everywhere).

@@ -16,7 +16,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Layout, Rect, clamp_size, join_walkable};
+use super::{Layout, Rect, join_walkable, walled};
 use crate::procgen::seed::Stream;
 use crate::sim::algo::grid::{Grid, Point};
 use crate::sim::tile::Tile;
@@ -88,13 +88,13 @@ impl CityParams {
 /// rooms are listed block by block, row by row. A map smaller than 3x3 is
 /// all wall; one too small for a block is all street, with no room.
 pub fn generate(width: i32, height: i32, params: &CityParams, rng: &mut Stream) -> Layout {
-    let (width, height) = clamp_size(width, height);
     let p = params.clamped();
-    let mut tiles = Grid::new(width, height, Tile::Wall);
+    let mut tiles = match walled(width, height) {
+        Ok(tiles) => tiles,
+        Err(layout) => return layout,
+    };
+    let (width, height) = (tiles.width(), tiles.height());
     let mut rooms = Vec::new();
-    if width < 3 || height < 3 {
-        return Layout { tiles, rooms };
-    }
     for q in Rect::new(1, 1, width - 2, height - 2).points() {
         tiles.set(q, Tile::Floor);
     }

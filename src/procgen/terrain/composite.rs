@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::caverns::{self, CavernParams};
-use super::{Layout, Rect, bsp, cellular, city, clamp_size, forest, join_walkable, maze};
+use super::{Layout, Rect, bsp, cellular, city, forest, join_walkable, maze, walled};
 use crate::procgen::seed::Stream;
 use crate::sim::algo::grid::{Grid, Point};
 use crate::sim::tile::Tile;
@@ -87,13 +87,13 @@ impl CompositeParams {
 /// `0..=MAX_SIDE`). The rooms are listed region by region. A map smaller
 /// than 3x3 is all wall.
 pub fn generate(width: i32, height: i32, params: &CompositeParams, rng: &mut Stream) -> Layout {
-    let (width, height) = clamp_size(width, height);
     let p = params.clamped();
-    let mut tiles = Grid::new(width, height, Tile::Wall);
+    let mut tiles = match walled(width, height) {
+        Ok(tiles) => tiles,
+        Err(layout) => return layout,
+    };
+    let (width, height) = (tiles.width(), tiles.height());
     let mut rooms: Vec<Rect> = Vec::new();
-    if width < 3 || height < 3 {
-        return Layout { tiles, rooms };
-    }
     let inner = Rect::new(1, 1, width - 2, height - 2);
     let n = (p.regions as i32).min(inner.area() / 16).max(1);
     let seeds = spread_seeds(inner, n as usize, rng);

@@ -15,7 +15,7 @@ use std::collections::VecDeque;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Layout, Rect, clamp_size, join_walkable, poisson};
+use super::{Layout, Rect, join_walkable, poisson, walled};
 use crate::procgen::seed::Stream;
 use crate::sim::algo::grid::{Grid, Point};
 use crate::sim::tile::Tile;
@@ -102,15 +102,12 @@ impl ForestParams {
 /// opened. A map smaller than 3x3 is all wall; one too small for a clearing
 /// has no room (the level code then makes its own).
 pub fn generate(width: i32, height: i32, params: &ForestParams, rng: &mut Stream) -> Layout {
-    let (width, height) = clamp_size(width, height);
     let p = params.clamped();
-    let mut tiles = Grid::new(width, height, Tile::Wall);
-    if width < 3 || height < 3 {
-        return Layout {
-            tiles,
-            rooms: Vec::new(),
-        };
-    }
+    let mut tiles = match walled(width, height) {
+        Ok(tiles) => tiles,
+        Err(layout) => return layout,
+    };
+    let (width, height) = (tiles.width(), tiles.height());
     let inner = Rect::new(1, 1, width - 2, height - 2);
     for q in inner.points() {
         tiles.set(q, Tile::Floor);

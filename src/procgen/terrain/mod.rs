@@ -255,6 +255,21 @@ fn join_walkable(tiles: &mut Grid<Tile>) {
     }
 }
 
+/// The all-wall grid a generator starts from, its size clamped to
+/// `0..=MAX_SIDE`; or, for a map under 3x3 with no interior to build in,
+/// `Err` with the finished (all-wall, roomless) layout.
+fn walled(width: i32, height: i32) -> Result<Grid<Tile>, Layout> {
+    let (width, height) = clamp_size(width, height);
+    let tiles = Grid::new(width, height, Tile::Wall);
+    if width < 3 || height < 3 {
+        return Err(Layout {
+            tiles,
+            rooms: Vec::new(),
+        });
+    }
+    Ok(tiles)
+}
+
 /// Clamps a requested map size to `0..=MAX_SIDE` on each axis.
 fn clamp_size(width: i32, height: i32) -> (i32, i32) {
     (width.clamp(0, MAX_SIDE), height.clamp(0, MAX_SIDE))

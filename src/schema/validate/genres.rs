@@ -163,6 +163,10 @@ fn check_generators(g: &GenreDef, loc: &Loc, errors: &mut SchemaErrors) {
 /// parameters (`None` for generators whose every value is accepted).
 fn generator_bounds(generator: &Generator) -> Option<(&'static str, Vec<Bounds>)> {
     let percent = |field, v: u32| (field, i64::from(v), 0, 100);
+    // A maximum may not fall below its minimum (as clamped to `lo..=hi`).
+    let max_of = |field, max: i32, min: i32, (lo, hi): (i32, i32), top| {
+        (field, i64::from(max), i64::from(min.clamp(lo, hi)), top)
+    };
     Some(match generator {
         Generator::Maze(p) => (
             "Maze",
@@ -172,12 +176,7 @@ fn generator_bounds(generator: &Generator) -> Option<(&'static str, Vec<Bounds>)
                 percent("braid_percent", p.braid_percent),
                 percent("room_percent", p.room_percent),
                 ("min_room", p.min_room.into(), 1, 64),
-                (
-                    "max_room",
-                    p.max_room.into(),
-                    p.min_room.clamp(1, 64).into(),
-                    64,
-                ),
+                max_of("max_room", p.max_room, p.min_room, (1, 64), 64),
             ],
         ),
         Generator::Forest(p) => (
@@ -187,12 +186,7 @@ fn generator_bounds(generator: &Generator) -> Option<(&'static str, Vec<Bounds>)
                 percent("tree_percent", p.tree_percent),
                 ("clearings", p.clearings.into(), 4, 64),
                 ("min_clearing", p.min_clearing.into(), 1, 32),
-                (
-                    "max_clearing",
-                    p.max_clearing.into(),
-                    p.min_clearing.clamp(1, 32).into(),
-                    32,
-                ),
+                max_of("max_clearing", p.max_clearing, p.min_clearing, (1, 32), 32),
                 ("river_width", p.river_width.into(), 0, 16),
                 ("shallow_width", p.shallow_width.into(), 0, 8),
                 percent("meander_percent", p.meander_percent),
@@ -207,12 +201,7 @@ fn generator_bounds(generator: &Generator) -> Option<(&'static str, Vec<Bounds>)
                 percent("building_percent", p.building_percent),
                 percent("park_percent", p.park_percent),
                 ("min_room", p.min_room.into(), 2, 32),
-                (
-                    "max_room",
-                    p.max_room.into(),
-                    p.min_room.clamp(2, 32).into(),
-                    64,
-                ),
+                max_of("max_room", p.max_room, p.min_room, (2, 32), 64),
                 percent("secret_door_percent", p.secret_door_percent),
             ],
         ),
