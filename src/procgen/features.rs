@@ -7,7 +7,8 @@
 //! connected piece: a change that would cut the level is undone. Stairs and
 //! the tiles where heroes arrive are never touched. Most changes are proved
 //! safe by looking only at the tiles round them (see [`Edit::still_whole`]);
-//! only the rest need a flood fill over the whole level.
+//! the rest need a search over the level, which stops as soon as the
+//! tiles round the change are all found joined.
 
 use serde::{Deserialize, Serialize};
 
@@ -248,59 +249,59 @@ impl Edit<'_> {
 impl Edit<'_> {
     /// Whether the level is one piece after the floor tiles at `changed`
     /// were changed: exactly what a flood fill of the whole level says, but
-    /// proved from the tiles round the change when it can be.
+    /// mostly found from the tiles round the change.
     ///
     /// Let `cut` be the changed tiles that are no longer walkable and `halo`
-    /// the walkable tiles among their 8 neighbours. If the level was whole
-    /// and the halo is one 4-connected piece by itself, every path that went
-    /// through `cut` can go round it through the halo, so the level is still
-    /// whole. Otherwise (a tile in a corridor, say) the flood fill decides.
+    /// the walkable tiles among their 8 neighbours. When the level was whole
+    /// before, every tile left can still reach the halo (its old way to the
+    /// cut ran through it), so the level is whole exactly when the halo is
+    /// still joined up. Usually the halo joins up by itself and the check
+    /// never leaves it; otherwise (a tile in a corridor, say) a search over
+    /// the level decides, stopping as soon as it has met the whole halo.
     fn still_whole(&self, changed: &[Point]) -> bool {
+        if !self.whole {
+            return is_connected(self.tiles);
+        }
         let walkable = |q: Point| self.tiles.get(q).is_some_and(|t| t.is_walkable());
-        let cut: Vec<Point> = changed.iter().copied().filter(|&q| !walkable(q)).collect();
-        if self.whole && cut.is_empty() {
-            return true;
-        }
-        if self.whole {
-            let mut halo: Vec<Point> = cut
-                .iter()
-                .flat_map(|q| (-1..=1).flat_map(move |dy| (-1..=1).map(move |dx| (q, dx, dy))))
-                .map(|(q, dx, dy)| Point::new(q.x + dx, q.y + dy))
-                .filter(|&q| walkable(q))
-                .collect();
-            halo.sort_unstable();
-            halo.dedup();
-            if one_piece(&halo) {
-                return true;
-            }
-        }
-        is_connected(self.tiles)
+        let mut halo: Vec<Point> = changed
+            .iter()
+            .filter(|&&q| !walkable(q))
+            .flat_map(|q| (-1..=1).flat_map(move |dy| (-1..=1).map(move |dx| (q, dx, dy))))
+            .map(|(q, dx, dy)| Point::new(q.x + dx, q.y + dy))
+            .filter(|&q| walkable(q))
+            .collect();
+        halo.sort_unstable();
+        halo.dedup();
+        let in_halo = |q: Point| halo.binary_search(&q).is_ok();
+        reaches_all(self.tiles, &halo, in_halo) || reaches_all(self.tiles, &halo, walkable)
     }
 }
 
-/// Whether the tiles of `set` (sorted) form one 4-connected piece on their
-/// own (true when empty).
-fn one_piece(set: &[Point]) -> bool {
-    let Some(&first) = set.first() else {
+/// Whether every tile of `targets` (sorted) is reached from the first one
+/// by 4-way steps over tiles where `open` holds (true when there is none).
+/// Stops as soon as the last one is found.
+fn reaches_all(tiles: &Grid<Tile>, targets: &[Point], open: impl Fn(Point) -> bool) -> bool {
+    let Some(&first) = targets.first() else {
         return true;
     };
-    let mut seen = vec![false; set.len()];
-    seen[0] = true;
+    let mut seen = Grid::new(tiles.width(), tiles.height(), false);
+    seen.set(first, true);
     let mut stack = vec![first];
-    let mut reached = 1;
+    let mut found = 1;
     while let Some(q) = stack.pop() {
+        if found == targets.len() {
+            return true;
+        }
         for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
             let n = Point::new(q.x + dx, q.y + dy);
-            if let Ok(i) = set.binary_search(&n)
-                && !seen[i]
-            {
-                seen[i] = true;
-                reached += 1;
+            if seen.get(n) == Some(&false) && open(n) {
+                seen.set(n, true);
+                found += usize::from(targets.binary_search(&n).is_ok());
                 stack.push(n);
             }
         }
     }
-    reached == set.len()
+    found == targets.len()
 }
 
 /// Deep water one tile inside the room's edge, with a bridge in the middle
