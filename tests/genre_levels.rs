@@ -1,5 +1,6 @@
-//! Property tests over every genre x terrain generator: 100 seeds each (one
-//! level per seed, depths cycling through the dungeon). Every level is one
+//! Property tests over every genre x terrain generator (all seven, the
+//! composite twice to cover every biome): 100 seeds each (one level per
+//! seed, depths cycling through the dungeon). Every level is one
 //! connected piece, its stairs are reachable from where heroes arrive, no
 //! monster or item is inside a wall or walled off, and the boss is in the
 //! boss room.
@@ -8,7 +9,10 @@ mod common;
 
 use venture::procgen::level::generate;
 use venture::procgen::terrain::bsp::BspParams;
+use venture::procgen::terrain::caverns::CavernParams;
 use venture::procgen::terrain::cellular::CaveParams;
+use venture::procgen::terrain::city::CityParams;
+use venture::procgen::terrain::composite::{Biome, CompositeParams};
 use venture::procgen::terrain::forest::ForestParams;
 use venture::procgen::terrain::is_connected;
 use venture::procgen::terrain::maze::MazeParams;
@@ -35,6 +39,15 @@ fn every_genre_and_generator_makes_playable_levels() {
         Generator::Caves(CaveParams::default()),
         Generator::Maze(MazeParams::default()),
         Generator::Forest(ForestParams::default()),
+        Generator::City(CityParams::default()),
+        Generator::Caverns(CavernParams::default()),
+        Generator::Composite(CompositeParams::default()),
+        // The biomes the default composite leaves out.
+        Generator::Composite(CompositeParams {
+            biomes: vec![Biome::City, Biome::Caverns, Biome::Water, Biome::Maze],
+            regions: 5,
+            border_jitter: 4,
+        }),
     ];
     let last = base.rules.dungeon_depth;
     for genre in base.genres.iter().map(|g| g.id.clone()) {

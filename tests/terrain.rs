@@ -2,10 +2,11 @@
 //! the hero a level, shallow water puts out fire, secret doors are found, and
 //! hidden things look like their surroundings in the frame.
 //!
-//! And how it is laid out: the maze and forest generators keep the terrain
-//! guarantees (wall ring, one connected piece, same seed same map) at every
-//! size, give the rooms a level needs, and whole levels built with them can
-//! be played from the arrival to the stairs.
+//! And how it is laid out: the maze, forest, city, cavern and composite
+//! generators keep the terrain guarantees (wall ring, one connected piece,
+//! same seed same map) at every size, give the rooms a level needs, whole
+//! levels built with them can be played from the arrival to the stairs, and
+//! out-of-range parameters in genres.ron are refused with the field named.
 
 mod common;
 
@@ -13,11 +14,15 @@ use std::sync::Arc;
 
 use venture::procgen::level::generate;
 use venture::procgen::seed::Stream;
+use venture::procgen::terrain::caverns::{self, CavernParams};
+use venture::procgen::terrain::city::{self, CityParams};
+use venture::procgen::terrain::composite::{self, CompositeParams};
 use venture::procgen::terrain::forest::{self, ForestParams};
 use venture::procgen::terrain::maze::{self, MazeParams};
 use venture::procgen::terrain::{Layout, is_connected};
 use venture::schema::levels::{Generator, GeneratorChoice};
-use venture::schema::{Content, StatusKind, load_defaults};
+use venture::schema::load::{SchemaSource, default_sources, load_sources};
+use venture::schema::{Content, SchemaErrorKind, StatusKind, load_defaults};
 use venture::sim::algo::grid::{Dir, Point};
 use venture::sim::event::Hazard;
 use venture::sim::level::RoomRole;
@@ -318,4 +323,102 @@ fn generator_params_parse_from_ron_in_a_level_recipe() {
         ron::from_str::<GeneratorChoice>("(weight: 1, generator: Forest((river: 3)))").is_err()
     );
     assert!(ron::from_str::<GeneratorChoice>("(weight: 1, generator: Maze(()))").is_ok());
+}
+
+#[test]
+fn cities_caverns_and_composites_keep_the_guarantees() {
+    for (w, h) in SIZES {
+        for seed in 0..50 {
+            let c = sound(
+                |s| city::generate(w, h, &CityParams::default(), &mut stream(s)),
+                seed,
+                w,
+                h,
+            );
+            let v = sound(
+                |s| caverns::generate(w, h, &CavernParams::default(), &mut stream(s)),
+                seed,
+                w,
+                h,
+            );
+            let m = sound(
+                |s| composite::generate(w, h, &CompositeParams::default(), &mut stream(s)),
+                seed,
+                w,
+                h,
+            );
+            if w >= 80 {
+                let at = format!("{w}x{h} seed {seed}");
+                assert!(c.tiles.cells().contains(&Tile::Door), "{at}: no building");
+                assert!(c.rooms.len() >= 4 && v.rooms.len() >= 4, "{at}: few rooms");
+                assert!(!m.rooms.is_empty(), "{at}: no composite room");
+            }
+        }
+    }
+}
+
+#[test]
+fn city_cavern_and_composite_levels_can_be_played_through() {
+    let city = content_with(Generator::City(CityParams::default()));
+    playable(&city, 10, |l| {
+        assert!(l.tiles.cells().contains(&Tile::Door))
+    });
+    let caverns = content_with(Generator::Caverns(CavernParams::default()));
+    playable(&caverns, 10, |l| {
+        assert!(!l.tiles.cells().contains(&Tile::Door))
+    });
+    let composite = content_with(Generator::Composite(CompositeParams::default()));
+    playable(&composite, 10, |_| {});
+}
+
+/// genres.ron with its first Bsp generator replaced by `generator`, loaded.
+fn genres_with(generator: &str) -> Result<Content, venture::schema::SchemaErrors> {
+    let sources: Vec<SchemaSource> = default_sources()
+        .into_iter()
+        .map(|s| {
+            if !s.name.ends_with("genres.ron") {
+                return s;
+            }
+            let text = s.text.to_string();
+            let start = text.find("generator: Bsp(").expect("a Bsp") + "generator: ".len();
+            let end = start + text[start..].find(")),").expect("its end") + 1;
+            let edited = format!("{}{generator}{}", &text[..start], &text[end..]);
+            SchemaSource::new(s.name.clone(), edited)
+        })
+        .collect();
+    load_sources(&sources)
+}
+
+#[test]
+fn new_generator_params_are_range_checked_with_the_field_named() {
+    for good in [
+        "City((block_size: 10))",
+        "Caverns((scale: 8, water_percent: 20))",
+        "Composite((biomes: [City, Water], regions: 3))",
+        "Composite(())",
+    ] {
+        assert!(genres_with(good).is_ok(), "{good}");
+    }
+    for (bad, fields) in [
+        (
+            "City((block_size: 3, street_width: 0, min_room: 9, max_room: 4))",
+            &["block_size", "street_width", "max_room"][..],
+        ),
+        (
+            "Caverns((scale: 1, octaves: 9, open_percent: 100, water_percent: 95))",
+            &["scale", "octaves", "open_percent", "water_percent"][..],
+        ),
+        (
+            "Composite((biomes: [], regions: 40, border_jitter: -1))",
+            &["biomes", "regions", "border_jitter"][..],
+        ),
+    ] {
+        let errors = genres_with(bad).expect_err(bad).errors;
+        assert_eq!(errors.len(), fields.len(), "{bad}: {errors:#?}");
+        for (e, field) in errors.iter().zip(fields) {
+            assert_eq!(e.kind, SchemaErrorKind::OutOfRange, "{bad}");
+            assert!(e.message.starts_with(&format!("`{field}`")), "{e}");
+        }
+    }
+    assert!(genres_with("Composite((biomes: [Lava]))").is_err());
 }

@@ -5,7 +5,10 @@
 //!
 //! Every feature keeps the level's guarantee that all open ground is one
 //! connected piece: a change that would cut the level is undone. Stairs and
-//! the tiles where heroes arrive are never touched.
+//! the tiles where heroes arrive are never touched. Most changes are proved
+//! safe by looking only at the tiles round them (see [`Edit::still_whole`]);
+//! the rest need a search over the level, which stops as soon as the
+//! tiles round the change are all found joined.
 
 use serde::{Deserialize, Serialize};
 
@@ -90,7 +93,8 @@ pub fn decorate(
     keep: &[Point],
     rng: &mut Stream,
 ) {
-    let mut edit = Edit { tiles, keep };
+    let whole = is_connected(tiles);
+    let mut edit = Edit { tiles, keep, whole };
     for room in rooms.iter() {
         let r = room.rect;
         if r.w >= 5 && r.h >= 5 && rng.percent(params.chamfer_percent) {
@@ -121,7 +125,11 @@ pub fn decorate(
             }
         }
     }
-    let in_room = |p: Point| rooms.iter().any(|r| r.rect.contains(p));
+    let mut room_mask = Grid::new(edit.tiles.width(), edit.tiles.height(), false);
+    for p in rooms.iter().flat_map(|r| r.rect.points()) {
+        room_mask.set(p, true);
+    }
+    let in_room = |p: Point| room_mask.get(p) == Some(&true);
     let outside: Vec<Point> = edit
         .tiles
         .points()
@@ -163,6 +171,9 @@ fn count(span: Span, rng: &mut Stream) -> usize {
 struct Edit<'a> {
     tiles: &'a mut Grid<Tile>,
     keep: &'a [Point],
+    /// Whether the level was one piece before any change (and so still is,
+    /// since only changes that keep it whole stick).
+    whole: bool,
 }
 
 impl Edit<'_> {
@@ -188,7 +199,12 @@ impl Edit<'_> {
     }
 
     fn safe_corner(&self, room: crate::procgen::terrain::Rect, p: Point) -> bool {
-        let passable = |q: Point| self.tiles.get(q).is_some_and(|t| t.is_passable());
+        // A secret door counts: once found it must not open onto rock.
+        let passable = |q: Point| {
+            self.tiles
+                .get(q)
+                .is_some_and(|&t| t.is_passable() || t == Tile::SecretDoor)
+        };
         let walkable = |q: Point| self.tiles.get(q).is_some_and(|t| t.is_walkable());
         let opens_outside = [(1, 0), (-1, 0), (0, 1), (0, -1)]
             .iter()
@@ -220,7 +236,7 @@ impl Edit<'_> {
             undo.push(p);
             self.tiles.set(p, tile);
         }
-        if undo.is_empty() || is_connected(self.tiles) {
+        if undo.is_empty() || self.still_whole(&undo) {
             return !undo.is_empty();
         }
         for p in undo {
@@ -228,6 +244,64 @@ impl Edit<'_> {
         }
         false
     }
+}
+
+impl Edit<'_> {
+    /// Whether the level is one piece after the floor tiles at `changed`
+    /// were changed: exactly what a flood fill of the whole level says, but
+    /// mostly found from the tiles round the change.
+    ///
+    /// Let `cut` be the changed tiles that are no longer walkable and `halo`
+    /// the walkable tiles among their 8 neighbours. When the level was whole
+    /// before, every tile left can still reach the halo (its old way to the
+    /// cut ran through it), so the level is whole exactly when the halo is
+    /// still joined up. Usually the halo joins up by itself and the check
+    /// never leaves it; otherwise (a tile in a corridor, say) a search over
+    /// the level decides, stopping as soon as it has met the whole halo.
+    fn still_whole(&self, changed: &[Point]) -> bool {
+        if !self.whole {
+            return is_connected(self.tiles);
+        }
+        let walkable = |q: Point| self.tiles.get(q).is_some_and(|t| t.is_walkable());
+        let mut halo: Vec<Point> = changed
+            .iter()
+            .filter(|&&q| !walkable(q))
+            .flat_map(|q| (-1..=1).flat_map(move |dy| (-1..=1).map(move |dx| (q, dx, dy))))
+            .map(|(q, dx, dy)| Point::new(q.x + dx, q.y + dy))
+            .filter(|&q| walkable(q))
+            .collect();
+        halo.sort_unstable();
+        halo.dedup();
+        let in_halo = |q: Point| halo.binary_search(&q).is_ok();
+        reaches_all(self.tiles, &halo, in_halo) || reaches_all(self.tiles, &halo, walkable)
+    }
+}
+
+/// Whether every tile of `targets` (sorted) is reached from the first one
+/// by 4-way steps over tiles where `open` holds (true when there is none).
+/// Stops as soon as the last one is found.
+fn reaches_all(tiles: &Grid<Tile>, targets: &[Point], open: impl Fn(Point) -> bool) -> bool {
+    let Some(&first) = targets.first() else {
+        return true;
+    };
+    let mut seen = Grid::new(tiles.width(), tiles.height(), false);
+    seen.set(first, true);
+    let mut stack = vec![first];
+    let mut found = 1;
+    while let Some(q) = stack.pop() {
+        if found == targets.len() {
+            return true;
+        }
+        for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
+            let n = Point::new(q.x + dx, q.y + dy);
+            if seen.get(n) == Some(&false) && open(n) {
+                seen.set(n, true);
+                found += usize::from(targets.binary_search(&n).is_ok());
+                stack.push(n);
+            }
+        }
+    }
+    found == targets.len()
 }
 
 /// Deep water one tile inside the room's edge, with a bridge in the middle

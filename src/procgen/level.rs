@@ -19,7 +19,7 @@ use super::seed::{
     LEVEL_FEATURES, LEVEL_ITEMS, LEVEL_MERCHANT, LEVEL_MONSTERS, LEVEL_QUESTS, LEVEL_RARITY,
     LEVEL_ROLES, LEVEL_TERRAIN, Stream,
 };
-use super::terrain::{Layout, Rect, bsp, cellular, forest, maze};
+use super::terrain::{Layout, Rect, bsp, caverns, cellular, city, composite, forest, maze};
 
 /// Levels get at least this many rooms (spawn, exit, boss, treasure).
 const MIN_ROOMS: usize = 4;
@@ -219,6 +219,9 @@ fn layout(content: &Content, seed: u64, depth: i32) -> Layout {
         Some(Generator::Caves(p)) => cellular::generate(w, h, p, &mut rng),
         Some(Generator::Maze(p)) => maze::generate(w, h, p, &mut rng),
         Some(Generator::Forest(p)) => forest::generate(w, h, p, &mut rng),
+        Some(Generator::City(p)) => city::generate(w, h, p, &mut rng),
+        Some(Generator::Caverns(p)) => caverns::generate(w, h, p, &mut rng),
+        Some(Generator::Composite(p)) => composite::generate(w, h, p, &mut rng),
         None => cellular::generate(w, h, &Default::default(), &mut rng),
     }
 }

@@ -4,7 +4,10 @@ use serde::{Deserialize, Serialize};
 
 use super::common::Span;
 use crate::procgen::terrain::bsp::BspParams;
+use crate::procgen::terrain::caverns::CavernParams;
 use crate::procgen::terrain::cellular::CaveParams;
+use crate::procgen::terrain::city::CityParams;
+use crate::procgen::terrain::composite::CompositeParams;
 use crate::procgen::terrain::forest::ForestParams;
 use crate::procgen::terrain::maze::MazeParams;
 
@@ -53,6 +56,12 @@ pub enum Generator {
     Maze(MazeParams),
     /// Outdoor woods: trees, clearings and a river with bridges.
     Forest(ForestParams),
+    /// City streets: blocks of buildings with rooms, plazas and parks.
+    City(CityParams),
+    /// Caverns or open wastes cut from a noise field.
+    Caverns(CavernParams),
+    /// Biome regions side by side, each in another generator's style.
+    Composite(CompositeParams),
 }
 
 impl Generator {
@@ -63,6 +72,9 @@ impl Generator {
             Generator::Caves(_) => "caves",
             Generator::Maze(_) => "maze",
             Generator::Forest(_) => "forest",
+            Generator::City(_) => "city",
+            Generator::Caverns(_) => "caverns",
+            Generator::Composite(_) => "composite",
         }
     }
 }

@@ -94,7 +94,8 @@ pub fn tile_glyph(t: Tile) -> char {
         Tile::KnownTrap => '^',
         Tile::Pit => ':',
         Tile::Bridge => '=',
-        Tile::Tree => 'T',
+        // Not a letter: letters are monsters.
+        Tile::Tree => '♣',
     }
 }
 

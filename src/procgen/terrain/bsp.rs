@@ -254,13 +254,13 @@ fn place_doors(tiles: &mut Grid<Tile>, in_room: &Grid<bool>, percent: u32, rng: 
 
 #[cfg(test)]
 mod tests {
-    use super::super::{WEIRD_SIZES, assert_sound};
+    use super::super::{assert_deterministic, assert_weird_inputs_survive, sound_from};
     use super::*;
 
     fn level(seed: u64, w: i32, h: i32, p: &BspParams) -> Layout {
-        let l = generate(w, h, p, &mut Stream::new(seed, 0x1234, &[]));
-        assert_sound(&l, &[Tile::Wall, Tile::Floor, Tile::Door]);
-        l
+        sound_from(seed, &[Tile::Wall, Tile::Floor, Tile::Door], |rng| {
+            generate(w, h, p, rng)
+        })
     }
 
     #[test]
@@ -274,13 +274,7 @@ mod tests {
     #[test]
     fn same_seed_same_layout_and_seeds_differ() {
         let p = BspParams::default();
-        let mut prev = level(199, 80, 45, &p);
-        for seed in 0..200 {
-            let (a, b) = (level(seed, 80, 45, &p), level(seed, 80, 45, &p));
-            assert_eq!((&a.tiles, &a.rooms), (&b.tiles, &b.rooms));
-            assert_ne!(a.tiles, prev.tiles, "seed {seed} repeats the previous one");
-            prev = a;
-        }
+        assert_deterministic(200, |seed| level(seed, 80, 45, &p));
     }
 
     #[test]
@@ -323,14 +317,7 @@ mod tests {
             },
             |p| (p.min_leaf, p.max_leaf) = (40, 10),
         ];
-        for (k, tweak) in tweaks.iter().enumerate() {
-            let mut p = BspParams::default();
-            tweak(&mut p);
-            for (w, h) in WEIRD_SIZES {
-                let l = level(k as u64, w, h, &p);
-                assert_eq!(l.tiles.width(), w.clamp(0, 1024));
-            }
-        }
+        assert_weird_inputs_survive(&tweaks, level);
         let tiny = level(1, 3, 3, &BspParams::default());
         assert_eq!(tiny.rooms, vec![Rect::new(1, 1, 1, 1)]);
     }

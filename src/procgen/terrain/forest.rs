@@ -15,7 +15,7 @@ use std::collections::VecDeque;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Layout, Rect, clamp_size, join_walkable, poisson};
+use super::{Layout, Rect, join_walkable, poisson, walled};
 use crate::procgen::seed::Stream;
 use crate::sim::algo::grid::{Grid, Point};
 use crate::sim::tile::Tile;
@@ -102,15 +102,12 @@ impl ForestParams {
 /// opened. A map smaller than 3x3 is all wall; one too small for a clearing
 /// has no room (the level code then makes its own).
 pub fn generate(width: i32, height: i32, params: &ForestParams, rng: &mut Stream) -> Layout {
-    let (width, height) = clamp_size(width, height);
     let p = params.clamped();
-    let mut tiles = Grid::new(width, height, Tile::Wall);
-    if width < 3 || height < 3 {
-        return Layout {
-            tiles,
-            rooms: Vec::new(),
-        };
-    }
+    let mut tiles = match walled(width, height) {
+        Ok(tiles) => tiles,
+        Err(layout) => return layout,
+    };
+    let (width, height) = (tiles.width(), tiles.height());
     let inner = Rect::new(1, 1, width - 2, height - 2);
     for q in inner.points() {
         tiles.set(q, Tile::Floor);
@@ -357,7 +354,7 @@ fn spread(space: &mut [i32], w: usize, h: usize, sources: Vec<usize>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{WEIRD_SIZES, assert_sound};
+    use super::super::{assert_deterministic, assert_weird_inputs_survive, count, sound_from};
     use super::*;
 
     const TILES: [Tile; 6] = [
@@ -370,13 +367,7 @@ mod tests {
     ];
 
     fn forest(seed: u64, w: i32, h: i32, p: &ForestParams) -> Layout {
-        let l = generate(w, h, p, &mut Stream::new(seed, 0x1234, &[]));
-        assert_sound(&l, &TILES);
-        l
-    }
-
-    fn count(l: &Layout, t: Tile) -> usize {
-        l.tiles.cells().iter().filter(|&&c| c == t).count()
+        sound_from(seed, &TILES, |rng| generate(w, h, p, rng))
     }
 
     #[test]
@@ -465,13 +456,7 @@ mod tests {
     #[test]
     fn same_seed_same_forest_and_seeds_differ() {
         let p = ForestParams::default();
-        let mut prev = forest(99, 80, 45, &p);
-        for seed in 0..100 {
-            let (a, b) = (forest(seed, 80, 45, &p), forest(seed, 80, 45, &p));
-            assert_eq!((&a.tiles, &a.rooms), (&b.tiles, &b.rooms));
-            assert_ne!(a.tiles, prev.tiles, "seed {seed} repeats the previous one");
-            prev = a;
-        }
+        assert_deterministic(100, |seed| forest(seed, 80, 45, &p));
     }
 
     #[test]
@@ -491,16 +476,12 @@ mod tests {
             |p| (p.river_width, p.shallow_width, p.bridges) = (1, 0, u32::MAX),
             |p| (p.meander_percent, p.clearings, p.bridges, p.min_clearing) = (100, 64, 0, 1),
         ];
-        for (k, tweak) in tweaks.iter().enumerate() {
-            let mut p = ForestParams::default();
-            tweak(&mut p);
-            for (w, h) in WEIRD_SIZES {
-                let l = forest(k as u64, w, h, &p);
-                assert_eq!(l.tiles.width(), w.clamp(0, 1024));
-                let any = l.tiles.cells().iter().any(|t| t.is_walkable());
-                assert!(any || w < 3 || h < 3, "{w}x{h} has no ground");
-            }
-        }
+        assert_weird_inputs_survive(&tweaks, |k, w, h, p| {
+            let l = forest(k, w, h, p);
+            let any = l.tiles.cells().iter().any(|t| t.is_walkable());
+            assert!(any || w < 3 || h < 3, "{w}x{h} has no ground");
+            l
+        });
     }
 
     #[test]

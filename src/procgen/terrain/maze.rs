@@ -334,14 +334,14 @@ fn fill(tiles: &mut Grid<Tile>, r: Rect) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{WEIRD_SIZES, assert_sound};
+    use super::super::{assert_deterministic, assert_weird_inputs_survive, sound_from};
     use super::*;
     use crate::sim::algo::grid::Point;
 
     fn maze(seed: u64, w: i32, h: i32, p: &MazeParams) -> Layout {
-        let l = generate(w, h, p, &mut Stream::new(seed, 0x1234, &[]));
-        assert_sound(&l, &[Tile::Wall, Tile::Floor]);
-        l
+        sound_from(seed, &[Tile::Wall, Tile::Floor], |rng| {
+            generate(w, h, p, rng)
+        })
     }
 
     /// Floor tiles with exactly one walkable 4-neighbour, outside rooms.
@@ -457,13 +457,7 @@ mod tests {
     #[test]
     fn same_seed_same_maze_and_seeds_differ() {
         let p = MazeParams::default();
-        let mut prev = maze(99, 80, 45, &p);
-        for seed in 0..100 {
-            let (a, b) = (maze(seed, 80, 45, &p), maze(seed, 80, 45, &p));
-            assert_eq!((&a.tiles, &a.rooms), (&b.tiles, &b.rooms));
-            assert_ne!(a.tiles, prev.tiles, "seed {seed} repeats the previous one");
-            prev = a;
-        }
+        assert_deterministic(100, |seed| maze(seed, 80, 45, &p));
     }
 
     #[test]
@@ -478,14 +472,7 @@ mod tests {
             },
             |p| (p.corridor_width, p.min_room, p.max_room, p.room_percent) = (3, 9, 2, 100),
         ];
-        for (k, tweak) in tweaks.iter().enumerate() {
-            let mut p = MazeParams::default();
-            tweak(&mut p);
-            for (w, h) in WEIRD_SIZES {
-                let l = maze(k as u64, w, h, &p);
-                assert_eq!(l.tiles.width(), w.clamp(0, 1024));
-            }
-        }
+        assert_weird_inputs_survive(&tweaks, maze);
         let tiny = maze(1, 3, 3, &MazeParams::default());
         assert_eq!(tiny.rooms, vec![Rect::new(1, 1, 1, 1)]);
     }

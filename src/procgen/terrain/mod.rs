@@ -13,7 +13,10 @@
 //! [`Stream`]: crate::procgen::seed::Stream
 
 pub mod bsp;
+pub mod caverns;
 pub mod cellular;
+pub mod city;
+pub mod composite;
 pub mod forest;
 pub mod maze;
 mod poisson;
@@ -252,6 +255,21 @@ fn join_walkable(tiles: &mut Grid<Tile>) {
     }
 }
 
+/// The all-wall grid a generator starts from, its size clamped to
+/// `0..=MAX_SIDE`; or, for a map under 3x3 with no interior to build in,
+/// `Err` with the finished (all-wall, roomless) layout.
+fn walled(width: i32, height: i32) -> Result<Grid<Tile>, Layout> {
+    let (width, height) = clamp_size(width, height);
+    let tiles = Grid::new(width, height, Tile::Wall);
+    if width < 3 || height < 3 {
+        return Err(Layout {
+            tiles,
+            rooms: Vec::new(),
+        });
+    }
+    Ok(tiles)
+}
+
 /// Clamps a requested map size to `0..=MAX_SIDE` on each axis.
 fn clamp_size(width: i32, height: i32) -> (i32, i32) {
     (width.clamp(0, MAX_SIDE), height.clamp(0, MAX_SIDE))
@@ -311,6 +329,71 @@ fn assert_sound(l: &Layout, allowed: &[Tile]) {
             l.rooms[i + 1..].iter().all(|b| !halo.intersects(b)),
             "{a:?} touches a room"
         );
+    }
+}
+
+/// Test helper: the layout `make` builds from the test stream of `seed`,
+/// checked with [`assert_sound`] against the tile kinds in `allowed`.
+#[cfg(test)]
+fn sound_from(
+    seed: u64,
+    allowed: &[Tile],
+    make: impl FnOnce(&mut crate::procgen::seed::Stream) -> Layout,
+) -> Layout {
+    let l = make(&mut crate::procgen::seed::Stream::new(seed, 0x1234, &[]));
+    assert_sound(&l, allowed);
+    l
+}
+
+/// Test helper: how many tiles of kind `t` a layout has.
+#[cfg(test)]
+fn count(l: &Layout, t: Tile) -> usize {
+    l.tiles.cells().iter().filter(|&&c| c == t).count()
+}
+
+/// Test helper: each of `tweaks` applied to the default parameters, at every
+/// one of [`WEIRD_SIZES`], gives a layout of the clamped size (and whatever
+/// else `make` asserts) without panicking.
+#[cfg(test)]
+fn assert_weird_inputs_survive<P: Default>(
+    tweaks: &[fn(&mut P)],
+    make: impl Fn(u64, i32, i32, &P) -> Layout,
+) {
+    for (k, tweak) in tweaks.iter().enumerate() {
+        let mut p = P::default();
+        tweak(&mut p);
+        for (w, h) in WEIRD_SIZES {
+            let l = make(k as u64, w, h, &p);
+            let size = (w.clamp(0, MAX_SIDE), h.clamp(0, MAX_SIDE));
+            assert_eq!((l.tiles.width(), l.tiles.height()), size, "tweak {k}");
+        }
+    }
+}
+
+/// Test helper: every door, secret or not, has walkable ground on both
+/// sides of it along one axis, so it leads somewhere.
+#[cfg(test)]
+fn assert_doors_lead_through(l: &Layout, at: &str) {
+    let open = |q: Point| l.tiles.get(q).is_some_and(|t| t.is_walkable());
+    for q in l.tiles.points() {
+        if matches!(l.tiles.get(q), Some(Tile::Door | Tile::SecretDoor)) {
+            let ns = open(Point::new(q.x, q.y - 1)) && open(Point::new(q.x, q.y + 1));
+            let ew = open(Point::new(q.x - 1, q.y)) && open(Point::new(q.x + 1, q.y));
+            assert!(ns || ew, "{at}: the door at {q:?} is blocked");
+        }
+    }
+}
+
+/// Test helper: the same seed gives the same layout (tiles and rooms), and
+/// each of seeds `0..seeds` gives a different map from the one before.
+#[cfg(test)]
+fn assert_deterministic(seeds: u64, make: impl Fn(u64) -> Layout) {
+    let mut prev = make(seeds);
+    for seed in 0..seeds {
+        let (a, b) = (make(seed), make(seed));
+        assert_eq!((&a.tiles, &a.rooms), (&b.tiles, &b.rooms), "seed {seed}");
+        assert_ne!(a.tiles, prev.tiles, "seed {seed} repeats the previous one");
+        prev = a;
     }
 }
 

@@ -1,6 +1,6 @@
 //! Checks of genres.ron and of what every genre needs from the other files:
 //! known genre ids in `genres` lists, terrain for every depth (and sane
-//! maze and forest parameters), an ordinary monster for every depth, a final
+//! generator parameters), an ordinary monster for every depth, a final
 //! boss, a currency and a starting kit.
 
 use std::collections::BTreeMap;
@@ -103,55 +103,20 @@ pub(super) fn check_genres(
 /// A parameter's name, its value and the range it must fall in.
 type Bounds = (&'static str, i64, i64, i64);
 
-/// Range errors in the parameters of a genre's maze and forest generators,
-/// each pointing at the field in its own `Maze(...)` or `Forest(...)` (or
-/// at the generator, when the field was left to its default). The ranges are
-/// those the generators clamp to, so a value outside one would be changed.
+/// Range errors in the parameters of a genre's maze, forest, city, cavern
+/// and composite generators, each pointing at the field in its own
+/// `Maze(...)`, `Forest(...)`... (or at the generator, when the field was
+/// left to its default). The ranges are those the generators clamp to, so a
+/// value outside one would be changed.
 fn check_generators(g: &GenreDef, loc: &Loc, errors: &mut SchemaErrors) {
     let entry = loc.entry(&g.id, 0);
-    let (mut mazes, mut forests) = (0, 0);
+    // How many generators of each kind came before (to find the nth one).
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for choice in g.terrain.iter().flat_map(|b| &b.generators) {
-        let (kind, n, fields): (&str, usize, Vec<Bounds>) = match &choice.generator {
-            Generator::Maze(p) => {
-                mazes += 1;
-                let fields = vec![
-                    ("corridor_width", p.corridor_width.into(), 1, 3),
-                    ("branch_percent", p.branch_percent.into(), 0, 100),
-                    ("braid_percent", p.braid_percent.into(), 0, 100),
-                    ("room_percent", p.room_percent.into(), 0, 100),
-                    ("min_room", p.min_room.into(), 1, 64),
-                    (
-                        "max_room",
-                        p.max_room.into(),
-                        p.min_room.clamp(1, 64).into(),
-                        64,
-                    ),
-                ];
-                ("Maze", mazes - 1, fields)
-            }
-            Generator::Forest(p) => {
-                forests += 1;
-                let min_clearing = p.min_clearing.clamp(1, 32);
-                let fields = vec![
-                    ("tree_spacing", p.tree_spacing.into(), 1, 16),
-                    ("tree_percent", p.tree_percent.into(), 0, 100),
-                    ("clearings", p.clearings.into(), 4, 64),
-                    ("min_clearing", p.min_clearing.into(), 1, 32),
-                    (
-                        "max_clearing",
-                        p.max_clearing.into(),
-                        min_clearing.into(),
-                        32,
-                    ),
-                    ("river_width", p.river_width.into(), 0, 16),
-                    ("shallow_width", p.shallow_width.into(), 0, 8),
-                    ("meander_percent", p.meander_percent.into(), 0, 100),
-                    ("bridges", p.bridges.into(), 1, 16),
-                ];
-                ("Forest", forests - 1, fields)
-            }
-            Generator::Bsp(_) | Generator::Caves(_) => continue,
+        let Some((kind, fields)) = generator_bounds(&choice.generator) else {
+            continue;
         };
+        let n = *seen.entry(kind).and_modify(|n| *n += 1).or_insert(0);
         let text = &loc.src.text;
         let from = entry.min(text.len());
         let at = text[from..]
@@ -192,6 +157,76 @@ fn check_generators(g: &GenreDef, loc: &Loc, errors: &mut SchemaErrors) {
             );
         }
     }
+}
+
+/// A generator's name as written in RON and the bounds of its checked
+/// parameters (`None` for generators whose every value is accepted).
+fn generator_bounds(generator: &Generator) -> Option<(&'static str, Vec<Bounds>)> {
+    let percent = |field, v: u32| (field, i64::from(v), 0, 100);
+    // A maximum may not fall below its minimum (as clamped to `lo..=hi`).
+    let max_of = |field, max: i32, min: i32, (lo, hi): (i32, i32), top| {
+        (field, i64::from(max), i64::from(min.clamp(lo, hi)), top)
+    };
+    Some(match generator {
+        Generator::Maze(p) => (
+            "Maze",
+            vec![
+                ("corridor_width", p.corridor_width.into(), 1, 3),
+                percent("branch_percent", p.branch_percent),
+                percent("braid_percent", p.braid_percent),
+                percent("room_percent", p.room_percent),
+                ("min_room", p.min_room.into(), 1, 64),
+                max_of("max_room", p.max_room, p.min_room, (1, 64), 64),
+            ],
+        ),
+        Generator::Forest(p) => (
+            "Forest",
+            vec![
+                ("tree_spacing", p.tree_spacing.into(), 1, 16),
+                percent("tree_percent", p.tree_percent),
+                ("clearings", p.clearings.into(), 4, 64),
+                ("min_clearing", p.min_clearing.into(), 1, 32),
+                max_of("max_clearing", p.max_clearing, p.min_clearing, (1, 32), 32),
+                ("river_width", p.river_width.into(), 0, 16),
+                ("shallow_width", p.shallow_width.into(), 0, 8),
+                percent("meander_percent", p.meander_percent),
+                ("bridges", p.bridges.into(), 1, 16),
+            ],
+        ),
+        Generator::City(p) => (
+            "City",
+            vec![
+                ("block_size", p.block_size.into(), 6, 64),
+                ("street_width", p.street_width.into(), 1, 8),
+                percent("building_percent", p.building_percent),
+                percent("park_percent", p.park_percent),
+                ("min_room", p.min_room.into(), 2, 32),
+                max_of("max_room", p.max_room, p.min_room, (2, 32), 64),
+                percent("secret_door_percent", p.secret_door_percent),
+            ],
+        ),
+        Generator::Caverns(p) => (
+            "Caverns",
+            vec![
+                ("scale", p.scale.into(), 2, 256),
+                ("octaves", p.octaves.into(), 1, 6),
+                ("open_percent", p.open_percent.into(), 5, 95),
+                ("water_percent", p.water_percent.into(), 0, 90),
+                ("min_region_size", p.min_region_size.into(), 1, 10_000),
+                ("max_chambers", p.max_chambers.into(), 0, 64),
+                ("min_chamber_side", p.min_chamber_side.into(), 1, 64),
+            ],
+        ),
+        Generator::Composite(p) => (
+            "Composite",
+            vec![
+                ("biomes", p.biomes.len() as i64, 1, 16),
+                ("regions", p.regions.into(), 2, 16),
+                ("border_jitter", p.border_jitter.into(), 0, 8),
+            ],
+        ),
+        Generator::Bsp(_) | Generator::Caves(_) => return None,
+    })
 }
 
 /// The offset of the `n`th `field:` after `entry` (for repeated fields).
