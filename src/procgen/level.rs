@@ -41,6 +41,8 @@ pub struct ItemPlacement {
     pub item: ItemId,
     pub count: u16,
     pub at: Point,
+    /// Rarity and affixes (`procgen::loot`); plain for consumables.
+    pub quality: crate::sim::components::Quality,
 }
 
 /// Everything generation decides about a level.
@@ -173,6 +175,7 @@ pub fn generate(content: &Content, seed: u64, depth: i32) -> GeneratedLevel {
         }
     }
 
+    super::loot::roll_placed(content, seed, depth, &mut items);
     let level = Level::new(depth, layout.tiles, rooms, spawn, down);
     GeneratedLevel {
         level,
@@ -427,7 +430,12 @@ fn pick_item(content: &Content, depth: i32, at: Point, rng: &mut Stream) -> Opti
         ItemKind::Gold(span) => roll_gold(*span, depth, content, rng),
         _ => 1,
     };
-    Some(ItemPlacement { item, count, at })
+    Some(ItemPlacement {
+        item,
+        count,
+        at,
+        quality: Default::default(),
+    })
 }
 
 /// A pile of gold for `depth`: the span's roll, grown like monsters are.

@@ -27,6 +27,9 @@ pub const LEVEL_TERRAIN: u64 = 0x5a1c_93e0_77d4_1b02;
 pub const LEVEL_MONSTERS: u64 = 0x0c6b_2f91_d3a8_64e5;
 /// Which items lie on a level's floor (indices: depth).
 pub const LEVEL_ITEMS: u64 = 0x9e37_11d0_4c2b_a7f3;
+/// The rarity and affixes of gear laid out with a level (indices: depth,
+/// placement index).
+pub const LOOT_PLACED: u64 = 0xb6d1_4e93_27a0_f85c;
 /// Room roles and stair placement (indices: depth).
 pub const LEVEL_ROLES: u64 = 0x3f84_d5e1_0a9c_2b67;
 
@@ -35,6 +38,9 @@ pub const LEVEL_ROLES: u64 = 0x3f84_d5e1_0a9c_2b67;
 pub const SIM_MELEE: u64 = 0x71a2_c4e8_9b3d_05f6;
 /// Monster wandering and idle choices (indices: tick, monster id).
 pub const SIM_AI: u64 = 0xd2e4_6a80_1f35_c97b;
+/// The rarity and affixes of dropped gear (indices: tick, dead entity id,
+/// drop index).
+pub const LOOT_DROPPED: u64 = 0x5e08_c37b_91d4_a26f;
 /// Loot dropped on death (indices: tick, dead entity id).
 pub const SIM_LOOT: u64 = 0x48bd_07f2_e61a_3c95;
 /// Status effects applied by hits (indices: tick, attacker id).
@@ -53,7 +59,7 @@ pub const LEVEL_TRAPS: u64 = 0x8d13_5fa2_6c09_e4b7;
 pub const BOT_EXPLORE: u64 = 0x6c19_e7a4_50d2_8bf1;
 
 /// Every domain constant, for the uniqueness check.
-pub const ALL_DOMAINS: [u64; 16] = [
+pub const ALL_DOMAINS: [u64; 18] = [
     LEVEL_FEATURES,
     NAMES,
     LEVEL_RARITY,
@@ -70,6 +76,8 @@ pub const ALL_DOMAINS: [u64; 16] = [
     SIM_RANGED,
     LEVEL_TRAPS,
     BOT_EXPLORE,
+    LOOT_PLACED,
+    LOOT_DROPPED,
 ];
 
 /// The SplitMix64 finaliser: a fixed, well-mixed 64-bit permutation whose

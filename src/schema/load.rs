@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
+use super::affixes::AffixesFile;
 use super::error::{SchemaError, SchemaErrorKind, SchemaErrors};
 use super::game::GameRules;
 use super::genres::GenresFile;
@@ -35,6 +36,7 @@ pub const MONSTERS: &str = "monsters.ron";
 pub const ITEMS: &str = "items.ron";
 pub const LEVELS: &str = "levels.ron";
 pub const GENRES: &str = "genres.ron";
+pub const AFFIXES: &str = "affixes.ron";
 
 /// The default schemas, compiled into the binary so it ships no asset files.
 pub fn default_sources() -> Vec<SchemaSource> {
@@ -44,6 +46,7 @@ pub fn default_sources() -> Vec<SchemaSource> {
         (ITEMS, include_str!("../../data-schemas/items.ron")),
         (LEVELS, include_str!("../../data-schemas/levels.ron")),
         (GENRES, include_str!("../../data-schemas/genres.ron")),
+        (AFFIXES, include_str!("../../data-schemas/affixes.ron")),
     ]
     .into_iter()
     .map(|(name, text)| SchemaSource::new(format!("data-schemas/{name}"), text))
@@ -64,8 +67,9 @@ pub fn load_sources(sources: &[SchemaSource]) -> Result<Content, SchemaErrors> {
     let items = parse_named::<ItemsFile>(sources, ITEMS, &mut errors);
     let levels = parse_named::<LevelsFile>(sources, LEVELS, &mut errors);
     let genres = parse_named::<GenresFile>(sources, GENRES, &mut errors);
-    let (Some(game), Some(monsters), Some(items), Some(levels), Some(genres)) =
-        (game, monsters, items, levels, genres)
+    let affixes = parse_named::<AffixesFile>(sources, AFFIXES, &mut errors);
+    let (Some(game), Some(monsters), Some(items), Some(levels), Some(genres), Some(affixes)) =
+        (game, monsters, items, levels, genres, affixes)
     else {
         return Err(errors);
     };
@@ -75,6 +79,7 @@ pub fn load_sources(sources: &[SchemaSource]) -> Result<Content, SchemaErrors> {
         items: (items.0.items, items.1),
         levels: (levels.0.bands, levels.1),
         genres: (genres.0.genres, genres.1),
+        affixes,
     };
     let content = validate::validate_and_link(files, schema_hash(sources), &mut errors);
     match content {

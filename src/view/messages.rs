@@ -132,7 +132,22 @@ fn hit_verb(t: DamageType) -> (&'static str, &'static str) {
 
 /// "a potion of healing", "3 x potion of healing", "12 gold".
 pub fn item_phrase(content: &Content, item: ItemId, count: u16) -> String {
-    let name = &content.item(item).name;
+    quality_phrase(content, item, count, &Default::default())
+}
+
+/// "a rare keen short sword of embers", "3 x potion of healing": an item
+/// of some quality, its tier named when better than common.
+pub fn quality_phrase(
+    content: &Content,
+    item: ItemId,
+    count: u16,
+    quality: &crate::sim::components::Quality,
+) -> String {
+    let mut name = crate::sim::components::item_name(content, item, quality);
+    if quality.rarity != crate::schema::Rarity::Common {
+        name = format!("{} {name}", quality.rarity.name());
+    }
+    let name = &name;
     if matches!(content.item(item).kind, ItemKind::Gold(_)) {
         return format!("{count} {name}");
     }

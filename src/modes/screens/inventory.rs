@@ -1,8 +1,10 @@
 //! The pack: pick a letter to drink, eat, read, throw, wield or wear it (or
-//! to drop it).
+//! to drop it). Gear above common shows in its tier's colour, with a line
+//! naming the tier and what each affix adds.
 
 use super::{Control, Outcome, Screen};
 use crate::modes::input::Key;
+use crate::schema::Rarity;
 use crate::sim::Action;
 use crate::view::{Frame, Hud, Overlay, OverlayLine, Tone, letter_slot};
 
@@ -74,10 +76,21 @@ impl Screen for Inventory {
                 InventoryMode::Use => p.usable,
                 InventoryMode::Drop => "drop",
             };
-            lines.push(OverlayLine::new(format!(
+            let text = format!(
                 "{}) {} {:<26} {:<6} {}",
                 p.letter, p.glyph, p.name, verb, p.detail
-            )));
+            );
+            if p.rarity == Rarity::Common {
+                lines.push(OverlayLine::new(text));
+                continue;
+            }
+            // Better gear shows in its tier's colour, with what it adds.
+            lines.push(OverlayLine::colored(text, p.rarity_color));
+            let mut what = p.rarity.name().to_owned();
+            if !p.affixes.is_empty() {
+                what = format!("{what}: {}", p.affixes.join(", "));
+            }
+            lines.push(OverlayLine::colored(format!("     {what}"), p.rarity_color));
         }
         let (title, footer) = match self.mode {
             InventoryMode::Use => (

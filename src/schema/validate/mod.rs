@@ -4,10 +4,12 @@
 //! RON gives no positions for values once parsed, so errors are located by
 //! finding the entry's `id: "..."` and then the field name after it.
 
+mod affixes;
 mod genres;
 
 use std::collections::BTreeMap;
 
+use super::affixes::AffixesFile;
 use super::common::{Resistances, Span, StatusSpec};
 use super::error::{SchemaError, SchemaErrorKind as K, SchemaErrors};
 use super::game::GameRules;
@@ -26,6 +28,7 @@ pub(super) struct Files<'a> {
     pub items: (Vec<ItemDef>, &'a SchemaSource),
     pub levels: (Vec<LevelBand>, &'a SchemaSource),
     pub genres: (Vec<GenreDef>, &'a SchemaSource),
+    pub affixes: (AffixesFile, &'a SchemaSource),
 }
 
 /// Finds where things are written in one file.
@@ -193,6 +196,7 @@ pub(super) fn validate_and_link(
         items: (items, item_src),
         levels: (levels, lvl_src),
         genres: (genre_defs, genre_src),
+        affixes: (affix_file, affix_src),
     } = files;
     let (gl, ml, il, ll, gnl) = (
         Loc { src: game_src },
@@ -213,6 +217,13 @@ pub(super) fn validate_and_link(
 
     check_rules(&rules, &gl, errors);
     let linked = genres::check_genres(&genre_defs, &gnl, &item_ids, depth_max, errors);
+    let affix_links = affixes::check_affixes(
+        &affix_file,
+        &Loc { src: affix_src },
+        &linked.index,
+        depth_max,
+        errors,
+    );
     let monster_genres: Vec<u64> = monsters
         .iter()
         .map(|m| genres::genre_mask(&m.id, &m.genres, &linked.index, &ml, errors))
@@ -357,6 +368,7 @@ pub(super) fn validate_and_link(
     for (what, n, loc) in [
         ("monsters", monsters.len(), &ml),
         ("items", items.len(), &il),
+        ("affixes", affix_file.affixes.len(), &Loc { src: affix_src }),
     ] {
         if n > usize::from(u16::MAX) {
             errors.push(loc.error(
@@ -374,6 +386,10 @@ pub(super) fn validate_and_link(
             items,
             levels,
             genres: genre_defs,
+            tiers: affix_file.tiers,
+            drops: affix_file.drops,
+            affixes: affix_file.affixes,
+            affix_genres: affix_links.genre_masks,
             loot,
             escorts,
             start_items: linked.start_items,

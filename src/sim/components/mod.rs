@@ -9,11 +9,13 @@ mod body;
 mod items;
 mod monster;
 mod player;
+mod quality;
 
 pub use body::{ACTION_COST, Actor, Combat, Health, Intent, Position, StableId};
-pub use items::{FloorItem, Inventory, Stack};
+pub use items::{FloorItem, Inventory, Stack, stackable};
 pub use monster::{Ai, AiState, Monster};
 pub use player::{Player, Vision};
+pub use quality::{Piece, Quality, item_name};
 
 use specs::{World, WorldExt};
 
@@ -29,6 +31,7 @@ pub fn register(world: &mut World) {
     world.register::<Health>();
     world.register::<Monster>();
     world.register::<FloorItem>();
+    world.register::<Quality>();
     world.register::<Statuses>();
     // Seen by the owning player.
     world.register::<Player>();

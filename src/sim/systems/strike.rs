@@ -13,7 +13,7 @@ use crate::schema::StatusSpec;
 use crate::sim::combat::{self, Attack, Defence, Outcome};
 use crate::sim::components::{Ai, AiState, Combat, Health, Monster, Player, Position};
 use crate::sim::event::{EventKind, SimEvent, Who};
-use crate::sim::resources::Events;
+use crate::sim::resources::{Events, Players};
 use crate::sim::status::{StatusPool, Statuses};
 
 /// Accuracy that cancels the most evasion a schema may give.
@@ -31,6 +31,7 @@ pub struct Strike<'a> {
     pub healths: WriteStorage<'a, Health>,
     pub statuses: WriteStorage<'a, Statuses>,
     pub minds: WriteStorage<'a, Ai>,
+    pub heroes: specs::Read<'a, Players>,
 }
 
 /// One blow on its way: who strikes, how hard, and the rolls to use.
@@ -44,6 +45,24 @@ pub struct Blow {
 }
 
 impl Strike<'_> {
+    /// A hero whose gear drains life regains it when a blow lands.
+    fn drain_life(&mut self, blow: &Blow) {
+        let Who::Player(pid) = blow.attacker else {
+            return;
+        };
+        if blow.attack.life_on_hit <= 0 {
+            return;
+        }
+        if let Some(h) = self
+            .heroes
+            .entity(pid)
+            .and_then(|e| self.healths.get_mut(e))
+            && !h.is_dead()
+        {
+            h.heal(blow.attack.life_on_hit);
+        }
+    }
+
     /// Who an entity is, for events.
     pub fn who(&self, e: Entity) -> Option<Who> {
         who(self.players.get(e), self.monsters.get(e))
@@ -119,6 +138,7 @@ impl Strike<'_> {
             damage_type: attack.damage_type,
             critical,
         }));
+        self.drain_life(blow);
         let Some(spec) = blow.on_hit else {
             return true;
         };
