@@ -201,7 +201,7 @@ fn try_item(content: &Content, slot_item: ItemId, what: &str, seed: u64) -> Resu
                 any(&es, &|e| matches!(e, EventKind::Equipped { .. })),
                 "{what}"
             );
-            let bare = starting_combat(&content);
+            let bare = starting_combat(content);
             let c = hero.combat;
             check!(
                 c.defense > bare.defense || c.evasion > bare.evasion || c.resist != bare.resist,

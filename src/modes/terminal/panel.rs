@@ -182,10 +182,11 @@ fn meter(
     ]);
 }
 
-/// "Acc 16 Crit 5% Spd 250": the stats gear changes beyond damage and
-/// defence, with health drained per hit when gear gives any.
+/// "Acc 16 Crit 5 Spd 250" (crit in percent; it fits the narrowest panel):
+/// the stats gear changes beyond damage and defence, with health drained
+/// per hit when gear gives any.
 fn gear_stats(hud: &Hud) -> String {
-    let mut s = format!("Acc {} Crit {}% Spd {}", hud.accuracy, hud.crit, hud.speed);
+    let mut s = format!("Acc {} Crit {} Spd {}", hud.accuracy, hud.crit, hud.speed);
     if hud.life_on_hit > 0 {
         s.push_str(&format!(" Drain {}", hud.life_on_hit));
     }
@@ -228,9 +229,9 @@ mod tests {
             speed: 250,
             ..Default::default()
         };
-        assert_eq!(gear_stats(&hud), "Acc 16 Crit 5% Spd 250");
+        assert_eq!(gear_stats(&hud), "Acc 16 Crit 5 Spd 250");
         hud.life_on_hit = 2;
-        assert_eq!(gear_stats(&hud), "Acc 16 Crit 5% Spd 250 Drain 2");
+        assert_eq!(gear_stats(&hud), "Acc 16 Crit 5 Spd 250 Drain 2");
     }
 
     #[test]

@@ -254,13 +254,16 @@ pub(super) fn genre_mask(
     mask
 }
 
+/// A test on an item's kind.
+type KindTest = dyn Fn(&ItemKind) -> bool;
+
 /// The kinds of item a genre lacks of its own among `items`: something to
 /// shoot, armour for every slot, food, a scroll (or its like) and something
 /// to throw.
 fn kit_gaps<'a>(items: impl Iterator<Item = &'a ItemDef> + Clone) -> Vec<String> {
-    let has = |test: &dyn Fn(&ItemKind) -> bool| items.clone().any(|i| test(&i.kind));
+    let has = |test: &KindTest| items.clone().any(|i| test(&i.kind));
     let mut gaps = Vec::new();
-    let wanted: [(&str, &dyn Fn(&ItemKind) -> bool); 4] = [
+    let wanted: [(&str, &KindTest); 4] = [
         (
             "ranged weapon",
             &|k| matches!(k, ItemKind::Weapon(w) if w.ranged.is_some()),
@@ -277,7 +280,7 @@ fn kit_gaps<'a>(items: impl Iterator<Item = &'a ItemDef> + Clone) -> Vec<String>
         }
     }
     for slot in ArmorSlot::ALL {
-        if !has(&|k| matches!(k, ItemKind::Armor(a) if a.slot == slot)) {
+        if !has(&move |k| matches!(k, ItemKind::Armor(a) if a.slot == slot)) {
             gaps.push(format!("armour for the {} slot", slot.label()));
         }
     }

@@ -2,6 +2,7 @@
 //! affixes. Floor items carry it as a component; pack stacks and worn gear
 //! carry it alongside their item kind.
 
+use serde::{Deserialize, Serialize};
 use specs::{Component, VecStorage};
 
 use crate::schema::affixes::{AffixPlace, MAX_AFFIXES};
@@ -9,7 +10,7 @@ use crate::schema::{AffixId, Content, ItemId, Rarity};
 
 /// An item's rarity and affixes (prefixes first, then suffixes, in the
 /// order rolled). `Default` is a plain common item.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Quality {
     pub rarity: Rarity,
     pub affixes: [Option<AffixId>; MAX_AFFIXES],

@@ -121,6 +121,7 @@ impl<'a> System<'a> for Sys {
                             player: pid,
                             item: stack.item,
                             count: stack.count,
+                            quality: stack.quality,
                         }));
                     }
                 }
@@ -192,6 +193,7 @@ impl Sys {
                             player: pid,
                             item,
                             count,
+                            quality,
                         }
                     } else {
                         EventKind::PackFull { player: pid }
@@ -307,11 +309,14 @@ fn use_item(
                 d.events.0.push(ev(EventKind::Unequipped {
                     player: pid,
                     item: old.item,
+                    quality: old.quality,
                 }));
             }
-            d.events
-                .0
-                .push(ev(EventKind::Equipped { player: pid, item }));
+            d.events.0.push(ev(EventKind::Equipped {
+                player: pid,
+                item,
+                quality: piece.quality,
+            }));
             refresh_stats(d, e, content);
         }
         ItemKind::Gold(_) => {}
