@@ -12,9 +12,9 @@ use venture::schema::items::{ItemKind, PotionEffect, ScrollEffect};
 use venture::schema::monsters::MonsterKind;
 use venture::schema::{Content, ItemId, load_defaults};
 use venture::sim::algo::grid::Dir;
-use venture::sim::components::item_name;
+use venture::sim::components::{Inventory, Piece, item_name};
 use venture::sim::event::{EventKind, Who};
-use venture::sim::hero::starting_combat;
+use venture::sim::hero::{effective_combat, starting_combat};
 use venture::sim::{Action, PlayerInput, Simulation};
 
 /// `genre`'s content with its starting potion turned into `item` and
@@ -287,6 +287,19 @@ fn gear_found_over_many_seeds_is_valid_and_wearable() {
                     }
                     let name = item_name(&world, p.item, &q);
                     assert!(name.contains(&def.name), "{name}");
+                    // Usable: wielded or worn, it changes the hero's stats.
+                    let mut inv = Inventory::new(1);
+                    let piece = Piece {
+                        item: p.item,
+                        quality: q,
+                    };
+                    if matches!(def.kind, ItemKind::Weapon(_)) {
+                        inv.weapon = Some(piece);
+                    } else {
+                        inv.wear(&world, piece);
+                    }
+                    let bare = starting_combat(&world);
+                    assert_ne!(effective_combat(&bare, &inv, &world), bare, "{name}");
                 }
             }
         }

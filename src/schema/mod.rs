@@ -1,7 +1,7 @@
 //! The RON schemas every generator reads, and their loading and validation.
 //!
 //! One file per kind of schema file (`game.rs`, `monsters.rs`, `items.rs`,
-//! `levels.rs`) holds its serde types, all with `deny_unknown_fields`.
+//! `levels.rs`, `genres.rs`, `affixes.rs`) holds its serde types, all with `deny_unknown_fields`.
 //! `load.rs` parses the embedded defaults (and, later, mods); `validate.rs`
 //! checks ranges, ids and references and links ids into indices; `error.rs`
 //! makes every mistake point at file, line and column.

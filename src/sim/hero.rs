@@ -159,4 +159,61 @@ mod tests {
         assert_eq!(inv.worn_in(ArmorSlot::Head), Some(helm_piece));
         assert_eq!(inv.worn.iter().flatten().count(), 2);
     }
+
+    #[test]
+    fn rarity_scales_a_piece_and_affixes_add_their_effects() {
+        use crate::schema::Rarity;
+        use crate::sim::components::Quality;
+        let content = load_defaults().expect("defaults load");
+        let affix = |id: &str| {
+            content
+                .affix_ids()
+                .find(|&a| content.affix(a).id == id)
+                .expect(id)
+        };
+        let base = starting_combat(&content);
+        let sword = content.item_id("short_sword").expect("sword");
+        let boots = content.item_id("leather_boots").expect("boots");
+        let mut legendary = Quality::of(Rarity::Legendary);
+        for a in ["keen", "quick", "of_the_leech", "of_embers"] {
+            legendary.push(affix(a));
+        }
+        let mut inv = Inventory::new(4);
+        inv.weapon = Some(Piece {
+            item: sword,
+            quality: legendary,
+        });
+        let mut swift = Quality::of(Rarity::Rare);
+        swift.push(affix("of_the_hare"));
+        swift.push(affix("of_vigour"));
+        inv.wear(
+            &content,
+            Piece {
+                item: boots,
+                quality: swift,
+            },
+        );
+        let c = effective_combat(&base, &inv, &content);
+        // Legendary: 160% of 3-7; keen +6 accuracy at 160% is +10.
+        assert_eq!(c.damage, crate::schema::Span(5, 11));
+        assert_eq!(c.accuracy, base.accuracy + 10);
+        // Quick: 15% at 160% = 24% fewer of the sword's 9 ticks.
+        assert_eq!(c.attack_delay, 7);
+        assert_eq!(c.life_on_hit, 2);
+        assert_eq!(
+            c.on_hit.map(|s| s.kind),
+            Some(crate::schema::StatusKind::Burning)
+        );
+        // Rare boots (125%): defence 1 -> 1, evasion 2 -> 3.
+        assert_eq!(c.defense, base.defense + 1);
+        assert_eq!(c.evasion, base.evasion + 3);
+        // The hare (+20 speed) and vigour (+8 health) at 125%: 25 and 10.
+        let p = &content.rules.player;
+        assert_eq!(effective_speed(&inv, &content), p.speed + 25);
+        assert_eq!(effective_max_hp(p.hp, &inv, &content), p.hp + 10);
+        inv.weapon = None;
+        inv.worn = [None; crate::schema::items::ArmorSlot::COUNT];
+        assert_eq!(effective_combat(&base, &inv, &content), base);
+        assert_eq!(effective_speed(&inv, &content), p.speed);
+    }
 }
