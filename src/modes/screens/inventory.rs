@@ -110,3 +110,55 @@ impl Screen for Inventory {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::Rgb;
+    use crate::view::PackLine;
+
+    #[test]
+    fn fine_gear_shows_in_its_tier_colour_with_its_affixes() {
+        let blue = Rgb(90, 150, 255);
+        let hud = Hud {
+            pack: vec![
+                PackLine {
+                    letter: 'a',
+                    name: "keen dagger".into(),
+                    usable: "wield",
+                    rarity: Rarity::Rare,
+                    rarity_color: blue,
+                    affixes: vec!["+8 accuracy".into()],
+                    ..Default::default()
+                },
+                PackLine {
+                    letter: 'b',
+                    name: "potion of healing".into(),
+                    ..Default::default()
+                },
+            ],
+            pack_capacity: 20,
+            ..Default::default()
+        };
+        let frame = Frame {
+            hud,
+            ..Default::default()
+        };
+        let o = Inventory::new(InventoryMode::Use)
+            .overlay(&frame)
+            .expect("an overlay");
+        let fine: Vec<&OverlayLine> = o.lines.iter().filter(|l| l.color == Some(blue)).collect();
+        assert_eq!(fine.len(), 2, "{:#?}", o.lines);
+        assert!(fine[0].text.contains("keen dagger"));
+        assert!(
+            fine[1].text.contains("rare: +8 accuracy"),
+            "{}",
+            fine[1].text
+        );
+        assert!(
+            o.lines
+                .iter()
+                .any(|l| l.text.contains("potion of healing") && l.color.is_none())
+        );
+    }
+}
