@@ -158,3 +158,78 @@ impl Strike<'_> {
         true
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use specs::{Builder, World, WorldExt};
+
+    use super::*;
+    use crate::procgen::seed::SIM_MELEE;
+    use crate::schema::{Span, load_defaults};
+    use crate::sim::action::PlayerId;
+    use crate::sim::algo::grid::Point;
+    use crate::sim::components::{Monster, register};
+    use crate::sim::hero::starting_combat;
+
+    #[test]
+    fn a_landed_blow_gives_the_hero_its_life_on_hit() {
+        let content = load_defaults().expect("defaults");
+        let mut world = World::new();
+        register(&mut world);
+        world.insert(Events::default());
+        world.insert(StatusPool::default());
+        let at = |x| Position {
+            depth: 1,
+            at: Point::new(x, 1),
+        };
+        let mut hurt = Health::new(20);
+        hurt.hp = 10;
+        let hero = world.create_entity().with(at(1)).with(hurt).build();
+        let kind = content.monster_ids().next().expect("a monster");
+        let monster = world
+            .create_entity()
+            .with(at(2))
+            .with(Health::new(500))
+            .with(starting_combat(&content))
+            .with(Monster {
+                kind,
+                boss: false,
+                rarity: Default::default(),
+                name_seed: 0,
+                peaceful: false,
+                xp: 1,
+                flee_below: 0,
+                sight: 5,
+            })
+            .build();
+        world.insert(Players(vec![(PlayerId(0), hero)]));
+        let mut attack = starting_combat(&content).attack(false);
+        attack.damage = Span(2, 2);
+        let blow = |life_on_hit| Blow {
+            attacker: Who::Player(PlayerId(0)),
+            attack: crate::sim::combat::Attack {
+                life_on_hit,
+                ..attack
+            },
+            on_hit: None,
+            unavoidable: true,
+            tick: 1,
+        };
+        let mut rng = Stream::new(1, SIM_MELEE, &[]);
+        let mut strike = world.system_data::<Strike>();
+        assert!(strike.land(&blow(3), monster, &mut rng.clone(), &mut rng));
+        assert_eq!(strike.healths.get(hero).map(|h| h.hp), Some(13));
+        assert!(strike.land(&blow(0), monster, &mut rng.clone(), &mut rng));
+        assert_eq!(
+            strike.healths.get(hero).map(|h| h.hp),
+            Some(13),
+            "none without"
+        );
+        assert!(strike.land(&blow(50), monster, &mut rng.clone(), &mut rng));
+        assert_eq!(
+            strike.healths.get(hero).map(|h| h.hp),
+            Some(20),
+            "up to the maximum"
+        );
+    }
+}
