@@ -215,4 +215,28 @@ mod tests {
         assert!(seen.iter().all(|&n| n > 0), "every tier turns up: {seen:?}");
         assert!(seen[0] > seen[4]);
     }
+
+    #[test]
+    fn drops_from_a_legendary_boss_are_rarer_and_rolls_repeat() {
+        let content = load_defaults().expect("defaults");
+        let fantasy = content.in_genre(content.genre_id("fantasy").expect("fantasy"));
+        let sword = fantasy.item_id("short_sword").expect("sword");
+        let key = |tick, rarity, boss| DropKey {
+            item: sword,
+            tick,
+            monster: 5,
+            n: 0,
+            depth: 2,
+            rarity,
+            boss,
+        };
+        let total = |rarity, boss| -> u32 {
+            (0..2000)
+                .map(|t| roll_dropped(&fantasy, 7, key(t, rarity, boss)).rarity as u32)
+                .sum()
+        };
+        assert!(total(Rarity::Legendary, true) > 2 * total(Rarity::Common, false));
+        let k = key(3, Rarity::Rare, false);
+        assert_eq!(roll_dropped(&fantasy, 7, k), roll_dropped(&fantasy, 7, k));
+    }
 }
