@@ -239,6 +239,7 @@ fn every_pack_letter_can_be_chosen_even_i_and_q() {
         usable: "drink",
         detail: String::new(),
         heals: 0,
+        ..Default::default()
     };
     let hud = venture::view::Hud {
         pack: ('a'..='t').map(line).collect(),

@@ -8,8 +8,9 @@ use std::sync::Arc;
 
 use common::step_towards;
 use venture::procgen::level::generate;
+use venture::sim::components::Piece;
 use venture::sim::event::Refusal;
-use venture::sim::trade::{buy_price, sell_price};
+use venture::sim::price::value_of;
 use venture::sim::{Action, EventKind, PlayerId, PlayerInput, Simulation, Tile, Who};
 
 fn act(sim: &mut Simulation, action: Action) -> Vec<EventKind> {
@@ -78,7 +79,7 @@ fn a_merchant_sells_buys_and_refuses_what_cannot_be_done() {
         .expect("beside the merchant");
     assert!(!stock.is_empty(), "the merchant has wares");
     let ware = stock[0].item;
-    let price = buy_price(&content, ware, 2);
+    let price = value_of(&content, &Piece::plain(ware), 2).buy;
     let hero = sim.hero(PlayerId(0)).expect("hero");
     if hero.gold < price {
         assert!(act(&mut sim, Action::Buy(0)).contains(&EventKind::Refused {
@@ -94,7 +95,7 @@ fn a_merchant_sells_buys_and_refuses_what_cannot_be_done() {
         .expect("something in the pack");
     let gold = hero.gold;
     let events = act(&mut sim, Action::Sell(slot as u8));
-    let paid = sell_price(&content, item, 2);
+    let paid = value_of(&content, &Piece::plain(item), 2).sell;
     assert!(events.contains(&EventKind::Traded {
         player: PlayerId(0),
         item,
@@ -107,8 +108,9 @@ fn a_merchant_sells_buys_and_refuses_what_cannot_be_done() {
         .merchant_beside(PlayerId(0))
         .expect("beside the merchant");
     let back = stock.iter().position(|s| s.item == item).expect("resold") as u8;
-    assert!(buy_price(&content, item, 2) > paid);
-    let rich = sim.hero(PlayerId(0)).expect("hero").gold >= buy_price(&content, item, 2);
+    let ask = value_of(&content, &Piece::plain(item), 2).buy;
+    assert!(ask > paid);
+    let rich = sim.hero(PlayerId(0)).expect("hero").gold >= ask;
     let events = act(&mut sim, Action::Buy(back));
     if rich {
         assert!(

@@ -260,9 +260,13 @@ fn upgrade_slot(hero: &HeroState, content: &Content) -> Option<u8> {
     // What is worn in the slot a piece of armour would go to.
     let worn_in = |id| {
         let slot = content.armor_slot(id)?;
-        hero.worn.get(slot.index()).copied().flatten()
+        hero.worn
+            .get(slot.index())
+            .copied()
+            .flatten()
+            .map(|p| p.item)
     };
-    let worn_weapon = hero.weapon.and_then(weapon_score).unwrap_or(0);
+    let worn_weapon = hero.weapon.and_then(|p| weapon_score(p.item)).unwrap_or(0);
     hero.pack_items().find_map(|(i, s)| {
         let worn_armor = worn_in(s.item).and_then(armor_score).unwrap_or(-1);
         let better = weapon_score(s.item).is_some_and(|v| v > worn_weapon)

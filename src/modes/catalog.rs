@@ -32,8 +32,9 @@ pub struct CatalogRow {
     pub monsters: usize,
     pub bosses: usize,
     pub champions: usize,
-    /// Item stacks on the floor.
+    /// Item stacks on the floor, and how many are gear above common.
     pub items: usize,
+    pub fine_items: usize,
     /// Walkable tiles.
     pub floor: usize,
     /// Steps from where heroes arrive to the stairs down (`None` on the last
@@ -88,6 +89,11 @@ fn row(world: &Content, seed: u64, depth: i32) -> CatalogRow {
         bosses: g.monsters.iter().filter(|m| m.boss).count(),
         champions: g.monsters.iter().filter(|m| m.rarity.is_champion()).count(),
         items: g.items.len(),
+        fine_items: g
+            .items
+            .iter()
+            .filter(|i| i.quality.rarity != crate::schema::Rarity::Common)
+            .count(),
         floor: lv.tiles.cells().iter().filter(|t| t.is_walkable()).count(),
         stairs_steps,
         quests: g
@@ -100,7 +106,7 @@ fn row(world: &Content, seed: u64, depth: i32) -> CatalogRow {
 }
 
 /// The column names, in the order of [`to_csv`].
-const COLUMNS: &str = "seed,genre,depth,generator,width,height,rooms,treasure_rooms,monsters,bosses,champions,items,floor,stairs_steps,quests";
+const COLUMNS: &str = "seed,genre,depth,generator,width,height,rooms,treasure_rooms,monsters,bosses,champions,items,fine_items,floor,stairs_steps,quests";
 
 /// The catalog as CSV with a header row; a field holding a comma or a quote
 /// is quoted.
@@ -112,7 +118,7 @@ pub fn to_csv(rows: &[CatalogRow]) -> String {
         let stairs = r.stairs_steps.map_or(String::new(), |s| s.to_string());
         let _ = writeln!(
             out,
-            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
             r.seed,
             csv_field(&r.genre),
             r.depth,
@@ -125,6 +131,7 @@ pub fn to_csv(rows: &[CatalogRow]) -> String {
             r.bosses,
             r.champions,
             r.items,
+            r.fine_items,
             r.floor,
             stairs,
             r.quests

@@ -44,6 +44,8 @@ pub struct ItemPlacement {
     pub item: ItemId,
     pub count: u16,
     pub at: Point,
+    /// Rarity and affixes (`procgen::loot`); plain for consumables.
+    pub quality: crate::sim::components::Quality,
 }
 
 /// Everything generation decides about a level.
@@ -197,6 +199,7 @@ pub fn generate(content: &Content, seed: u64, depth: i32) -> GeneratedLevel {
 
     let mut trng = Stream::new(seed, LEVEL_MERCHANT, &[d]);
     let merchant = merchants::plan(content, depth, tiles, &rooms, &mut taken, &mut trng);
+    super::loot::roll_placed(content, seed, depth, &mut items);
 
     let level = Level::new(depth, layout.tiles, rooms, spawn, down);
     GeneratedLevel {
@@ -457,7 +460,12 @@ fn pick_item(content: &Content, depth: i32, at: Point, rng: &mut Stream) -> Opti
         ItemKind::Gold(span) => roll_gold(*span, depth, content, rng),
         _ => 1,
     };
-    Some(ItemPlacement { item, count, at })
+    Some(ItemPlacement {
+        item,
+        count,
+        at,
+        quality: Default::default(),
+    })
 }
 
 /// A pile of gold for `depth`: the span's roll, grown like monsters are.

@@ -10,6 +10,7 @@
 
 pub mod features;
 pub mod level;
+pub mod loot;
 pub mod merchants;
 pub mod names;
 pub mod quests;

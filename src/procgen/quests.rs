@@ -181,7 +181,12 @@ fn lay_out(
     rng.shuffle(&mut spots);
     let mut placed = 0;
     for at in spots.into_iter().take(usize::from(count)) {
-        items.push(ItemPlacement { item, count: 1, at });
+        items.push(ItemPlacement {
+            item,
+            count: 1,
+            at,
+            quality: Default::default(),
+        });
         placed += 1;
     }
     placed

@@ -33,6 +33,9 @@ pub const LEVEL_QUESTS: u64 = 0xb6e2_48d1_9f0c_a357;
 pub const WORLD_SKILLS: u64 = 0x4e91_c2b7_0d5a_f318;
 /// Whether a level has a merchant, and their stock (indices: depth).
 pub const LEVEL_MERCHANT: u64 = 0x29d7_a0f3_c615_8e4b;
+/// The rarity and affixes of gear laid out with a level (indices: depth,
+/// placement index).
+pub const LOOT_PLACED: u64 = 0xb6d1_4e93_27a0_f85c;
 /// Room roles and stair placement (indices: depth).
 pub const LEVEL_ROLES: u64 = 0x3f84_d5e1_0a9c_2b67;
 
@@ -41,6 +44,9 @@ pub const LEVEL_ROLES: u64 = 0x3f84_d5e1_0a9c_2b67;
 pub const SIM_MELEE: u64 = 0x71a2_c4e8_9b3d_05f6;
 /// Monster wandering and idle choices (indices: tick, monster id).
 pub const SIM_AI: u64 = 0xd2e4_6a80_1f35_c97b;
+/// The rarity and affixes of dropped gear (indices: tick, dead entity id,
+/// drop index).
+pub const LOOT_DROPPED: u64 = 0x5e08_c37b_91d4_a26f;
 /// Loot dropped on death (indices: tick, dead entity id).
 pub const SIM_LOOT: u64 = 0x48bd_07f2_e61a_3c95;
 /// Status effects applied by hits (indices: tick, attacker id).
@@ -62,7 +68,7 @@ pub const LEVEL_TRAPS: u64 = 0x8d13_5fa2_6c09_e4b7;
 pub const BOT_EXPLORE: u64 = 0x6c19_e7a4_50d2_8bf1;
 
 /// Every domain constant, for the uniqueness check.
-pub const ALL_DOMAINS: [u64; 20] = [
+pub const ALL_DOMAINS: [u64; 22] = [
     LEVEL_MERCHANT,
     WORLD_SKILLS,
     LEVEL_QUESTS,
@@ -83,6 +89,8 @@ pub const ALL_DOMAINS: [u64; 20] = [
     SIM_RANGED,
     LEVEL_TRAPS,
     BOT_EXPLORE,
+    LOOT_PLACED,
+    LOOT_DROPPED,
 ];
 
 /// The SplitMix64 finaliser: a fixed, well-mixed 64-bit permutation whose

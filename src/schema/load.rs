@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
+use super::affixes::AffixesFile;
 use super::error::{SchemaError, SchemaErrorKind, SchemaErrors};
 use super::game::GameRules;
 use super::genres::GenresFile;
@@ -41,6 +42,7 @@ pub const GENRES: &str = "genres.ron";
 pub const QUESTS: &str = "quests.ron";
 pub const SKILLS: &str = "skills.ron";
 pub const SPELLS: &str = "spells.ron";
+pub const AFFIXES: &str = "affixes.ron";
 
 /// The default schemas, compiled into the binary so it ships no asset files.
 pub fn default_sources() -> Vec<SchemaSource> {
@@ -53,6 +55,7 @@ pub fn default_sources() -> Vec<SchemaSource> {
         (QUESTS, include_str!("../../data-schemas/quests.ron")),
         (SKILLS, include_str!("../../data-schemas/skills.ron")),
         (SPELLS, include_str!("../../data-schemas/spells.ron")),
+        (AFFIXES, include_str!("../../data-schemas/affixes.ron")),
     ]
     .into_iter()
     .map(|(name, text)| SchemaSource::new(format!("data-schemas/{name}"), text))
@@ -76,6 +79,7 @@ pub fn load_sources(sources: &[SchemaSource]) -> Result<Content, SchemaErrors> {
     let quests = parse_named::<QuestsFile>(sources, QUESTS, &mut errors);
     let skills = parse_named::<SkillsFile>(sources, SKILLS, &mut errors);
     let spells = parse_named::<SpellsFile>(sources, SPELLS, &mut errors);
+    let affixes = parse_named::<AffixesFile>(sources, AFFIXES, &mut errors);
     let (
         Some(game),
         Some(monsters),
@@ -85,8 +89,9 @@ pub fn load_sources(sources: &[SchemaSource]) -> Result<Content, SchemaErrors> {
         Some(quests),
         Some(skills),
         Some(spells),
+        Some(affixes),
     ) = (
-        game, monsters, items, levels, genres, quests, skills, spells,
+        game, monsters, items, levels, genres, quests, skills, spells, affixes,
     )
     else {
         return Err(errors);
@@ -100,6 +105,7 @@ pub fn load_sources(sources: &[SchemaSource]) -> Result<Content, SchemaErrors> {
         quests,
         skills,
         spells,
+        affixes,
     };
     let content = validate::validate_and_link(files, schema_hash(sources), &mut errors);
     match content {

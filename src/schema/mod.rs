@@ -1,7 +1,7 @@
 //! The RON schemas every generator reads, and their loading and validation.
 //!
 //! One file per kind of schema file (`game.rs`, `monsters.rs`, `items.rs`,
-//! `levels.rs`) holds its serde types, all with `deny_unknown_fields`.
+//! `levels.rs`, `genres.rs`, `affixes.rs`) holds its serde types, all with `deny_unknown_fields`.
 //! `load.rs` parses the embedded defaults (and, later, mods); `validate.rs`
 //! checks ranges, ids and references and links ids into indices; `error.rs`
 //! makes every mistake point at file, line and column.
@@ -10,6 +10,7 @@
 //! `include_str!` in `load::default_sources`, its checks in `validate.rs`,
 //! and the linked data to [`Content`].
 
+pub mod affixes;
 pub mod common;
 pub mod error;
 pub mod game;
@@ -31,6 +32,7 @@ pub use common::{DamageType, Rarity, Resistances, Rgb, Span, StatusKind, StatusS
 pub use error::{SchemaError, SchemaErrorKind, SchemaErrors};
 pub use load::{SchemaSource, load_defaults, load_sources};
 
+use affixes::{AffixDef, DropBonus, TierDef};
 use game::GameRules;
 use genres::{GenreChoice, GenreDef, GenreId, GenreMix, GenrePalette, TerrainBand};
 use items::ItemDef;
@@ -56,6 +58,16 @@ pub struct ItemId(u16);
 pub struct QuestId(u16);
 
 impl QuestId {
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+}
+
+/// A prefix or suffix: an index into [`Content::affixes`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct AffixId(u16);
+
+impl AffixId {
     pub fn index(self) -> usize {
         usize::from(self.0)
     }
@@ -96,6 +108,12 @@ pub struct Content {
     /// Hero classes, linked, and their genres.
     pub classes: Vec<skills::ClassTemplate>,
     class_genres: Vec<u64>,
+    /// Gear rarity tiers, one per [`Rarity`] in order (affixes.ron).
+    pub tiers: Vec<TierDef>,
+    pub drops: DropBonus,
+    pub affixes: Vec<AffixDef>,
+    /// Per affix, the mask of genres it is rolled in.
+    affix_genres: Vec<u64>,
     loot: Vec<Vec<(ItemId, u32)>>,
     /// Per monster, the pack that comes with it.
     escorts: Vec<Option<(MonsterId, Span)>>,
@@ -174,14 +192,34 @@ impl Content {
             .share(self.quest_genres.get(id.index()).copied().unwrap_or(0))
     }
 
+    pub fn affix(&self, id: AffixId) -> &AffixDef {
+        &self.affixes[id.index()]
+    }
+
+    /// Every affix id, in file order.
+    pub fn affix_ids(&self) -> impl Iterator<Item = AffixId> + Clone + '_ {
+        (0..self.affixes.len()).filter_map(|i| u16::try_from(i).ok().map(AffixId))
+    }
+
+    /// How common (percent of its weight) an affix is in this world: 0 when
+    /// it belongs to neither genre of the mix.
+    pub fn affix_share(&self, id: AffixId) -> u32 {
+        self.mix
+            .share(self.affix_genres.get(id.index()).copied().unwrap_or(0))
+    }
+
+    /// The tier of a rarity; validation guarantees one per rarity, and a
+    /// neutral tier stands in should that ever change.
+    pub fn tier(&self, rarity: Rarity) -> &TierDef {
+        self.tiers
+            .iter()
+            .find(|t| t.rarity == rarity)
+            .unwrap_or_else(|| neutral_tier())
+    }
+
     /// What a monster may drop: item and chance in percent.
     pub fn loot(&self, id: MonsterId) -> &[(ItemId, u32)] {
         self.loot.get(id.index()).map_or(&[], Vec::as_slice)
-    }
-
-    /// Whether copies of an item share one pack slot.
-    pub fn item_stacks(&self, id: ItemId) -> bool {
-        matches!(self.item(id).kind, items::ItemKind::Potion(_))
     }
 
     /// Where a piece of armour is worn (`None` for anything else).
@@ -387,6 +425,19 @@ impl Content {
         }
         total
     }
+}
+
+fn neutral_tier() -> &'static TierDef {
+    static NEUTRAL: std::sync::OnceLock<TierDef> = std::sync::OnceLock::new();
+    NEUTRAL.get_or_init(|| TierDef {
+        rarity: Rarity::Common,
+        color: Rgb(200, 200, 200),
+        stat_percent: 100,
+        affixes: Span(0, 0),
+        value_percent: 100,
+        base_weight: 1,
+        weight_per_depth: 0,
+    })
 }
 
 fn unreachable_band() -> &'static LevelBand {

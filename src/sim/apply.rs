@@ -8,11 +8,11 @@ use specs::{Builder, Entity, World, WorldExt};
 use super::action::PlayerId;
 use super::algo::grid::Point;
 use super::components::{
-    Actor, Ai, Combat, FloorItem, Health, Intent, Inventory, Monster, Player, Position, StableId,
-    Vision,
+    Actor, Ai, Combat, FloorItem, Health, Intent, Inventory, Monster, Piece, Player, Position,
+    Quality, StableId, Vision, stackable,
 };
 use super::event::{EventKind, SimEvent};
-use super::hero::{effective_combat, starting_combat};
+use super::hero::{effective_combat, effective_max_hp, effective_speed, starting_combat};
 use super::quest::{Quest, QuestLog};
 use super::resources::{
     ActiveLevels, ActorOrder, Events, IdAllocator, LevelMove, Levels, Pending, Players, Rules,
@@ -37,10 +37,11 @@ pub fn apply(world: &mut World) {
             Spawn::Item {
                 item,
                 count,
+                quality,
                 depth,
                 at,
             } => {
-                spawn_item(world, item, count, depth, at);
+                spawn_item(world, item, count, quality, depth, at);
             }
             Spawn::Monster {
                 kind,
@@ -121,14 +122,22 @@ fn next_id(world: &World) -> u64 {
     world.write_resource::<IdAllocator>().allocate()
 }
 
-/// Lays an item on the floor.
-pub fn spawn_item(world: &mut World, item: ItemId, count: u16, depth: i32, at: Point) -> Entity {
+/// Lays an item of some quality on the floor.
+pub fn spawn_item(
+    world: &mut World,
+    item: ItemId,
+    count: u16,
+    quality: Quality,
+    depth: i32,
+    at: Point,
+) -> Entity {
     let id = next_id(world);
     world
         .create_entity()
         .with(StableId(id))
         .with(Position { depth, at })
         .with(FloorItem { item, count })
+        .with(quality)
         .build()
 }
 
@@ -180,6 +189,7 @@ pub fn spawn_monster(world: &mut World, m: &MonsterPlacement, depth: i32) -> Opt
         resist: def.resist,
         attack_delay: def.attack_delay,
         on_hit: def.on_hit,
+        life_on_hit: 0,
     };
     let monster = Monster {
         kind,
@@ -225,17 +235,15 @@ pub fn spawn_player(world: &mut World, player: PlayerId, name: &str) -> Option<E
     let capacity = usize::try_from(p.inventory_size).unwrap_or(1).max(1);
     let mut inventory = Inventory::new(capacity);
     for &item in content.start_items() {
+        let piece = Piece::plain(item);
         match content.item(item).kind {
-            ItemKind::Weapon(_) if inventory.weapon.is_none() => inventory.weapon = Some(item),
+            ItemKind::Weapon(_) if inventory.weapon.is_none() => inventory.weapon = Some(piece),
             ItemKind::Armor(ref a) if inventory.worn_in(a.slot).is_none() => {
-                inventory.wear(&content, item);
+                inventory.wear(&content, piece);
             }
             ItemKind::Gold(s) => inventory.gold += i64::from(s.max()),
-            ItemKind::Potion(_) => {
-                inventory.add(item, 1, true);
-            }
             _ => {
-                inventory.add(item, 1, false);
+                inventory.add(item, 1, piece.quality, stackable(&content, item));
             }
         }
     }
@@ -261,8 +269,8 @@ pub fn spawn_player(world: &mut World, player: PlayerId, name: &str) -> Option<E
         .create_entity()
         .with(StableId(id))
         .with(Position { depth: 1, at })
-        .with(Health::new(p.hp))
-        .with(Actor::new(p.speed))
+        .with(Health::new(effective_max_hp(p.hp, &inventory, &content)))
+        .with(Actor::new(effective_speed(&inventory, &content)))
         .with(combat)
         .with(hero)
         .with(Vision::new(p.sight))
@@ -306,7 +314,7 @@ pub fn ensure_level(world: &mut World, depth: i32) -> bool {
         spawn_monster(world, m, depth);
     }
     for it in &generated.items {
-        spawn_item(world, it.item, it.count, depth, it.at);
+        spawn_item(world, it.item, it.count, it.quality, depth, it.at);
     }
     if let Some(plan) = &generated.merchant
         && let Some(e) = spawn_monster(world, &plan.who, depth)
@@ -314,7 +322,11 @@ pub fn ensure_level(world: &mut World, depth: i32) -> bool {
         let stock = plan
             .stock
             .iter()
-            .map(|&(item, count)| super::components::Stack { item, count })
+            .map(|&(item, count)| super::components::Stack {
+                item,
+                count,
+                quality: Default::default(),
+            })
             .collect();
         let _ = world
             .write_storage::<super::components::Merchant>()

@@ -26,6 +26,8 @@ pub struct Attack {
     /// Percent chance of a critical hit.
     pub crit_chance: i32,
     pub weakened: bool,
+    /// Hit points the attacker regains when the blow lands.
+    pub life_on_hit: i32,
 }
 
 /// The defender's side of one blow.
@@ -100,6 +102,7 @@ mod tests {
             accuracy: 0,
             crit_chance: 0,
             weakened: false,
+            life_on_hit: 0,
         }
     }
 

@@ -136,6 +136,8 @@ pub enum EventKind {
         player: PlayerId,
         item: ItemId,
         count: u16,
+        /// Its rarity and affixes, for naming it.
+        quality: crate::sim::components::Quality,
     },
     PickedUpGold {
         player: PlayerId,
@@ -168,15 +170,21 @@ pub enum EventKind {
     Equipped {
         player: PlayerId,
         item: ItemId,
+        /// Its rarity and affixes, for naming it.
+        quality: crate::sim::components::Quality,
     },
     Unequipped {
         player: PlayerId,
         item: ItemId,
+        /// Its rarity and affixes, for naming it.
+        quality: crate::sim::components::Quality,
     },
     Dropped {
         player: PlayerId,
         item: ItemId,
         count: u16,
+        /// Its rarity and affixes, for naming it.
+        quality: crate::sim::components::Quality,
     },
     DoorOpened {
         by: Who,

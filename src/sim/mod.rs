@@ -19,9 +19,11 @@ pub mod apply;
 pub mod combat;
 pub mod components;
 pub mod event;
+pub mod gear;
 pub mod hash;
 pub mod hero;
 pub mod level;
+pub mod price;
 pub mod projectile;
 pub mod query;
 pub mod query_magic;
@@ -31,7 +33,6 @@ pub mod spells;
 pub mod status;
 pub mod systems;
 pub mod tile;
-pub mod trade;
 
 use std::sync::Arc;
 
@@ -43,7 +44,8 @@ pub use tile::Tile;
 
 use crate::schema::Content;
 use components::{
-    Actor, Ai, Combat, FloorItem, Health, Inventory, Monster, Player, Position, StableId, Vision,
+    Actor, Ai, Combat, FloorItem, Health, Inventory, Monster, Player, Position, Quality, StableId,
+    Vision,
 };
 use hash::StateHasher;
 use resources::{
@@ -203,6 +205,7 @@ impl Simulation {
             w.read_storage::<components::Spellbook>(),
             w.read_storage::<components::Summoned>(),
         );
+        let quality = w.read_storage::<Quality>();
         let mut sum = 0u64;
         for (e, id) in (&w.entities(), &ids).join() {
             let mut x = StateHasher::new();
@@ -214,6 +217,7 @@ impl Simulation {
             hash_debug(&mut x, monster.get(e));
             hash_debug(&mut x, ai.get(e));
             hash_debug(&mut x, floor.get(e));
+            hash_debug(&mut x, quality.get(e));
             hash_debug(&mut x, hero.get(e));
             hash_debug(&mut x, inv.get(e));
             hash_debug(&mut x, merchants.get(e));
@@ -264,10 +268,12 @@ fn reserve_entity_ids(world: &mut World) {
     let first_item = world.read_resource::<Rules>().0.item_ids().next();
     if let Some(item) = first_item {
         let mut items = world.write_storage::<FloorItem>();
+        let mut qualities = world.write_storage::<Quality>();
         let mut positions = world.write_storage::<Position>();
         let mut stable = world.write_storage::<StableId>();
         for &e in &ids {
             let _ = items.insert(e, FloorItem { item, count: 0 });
+            let _ = qualities.insert(e, Quality::default());
             let _ = positions.insert(
                 e,
                 Position {

@@ -201,6 +201,7 @@ mod tests {
                 accuracy: 0,
                 crit_chance: 0,
                 weakened: false,
+                life_on_hit: 0,
             },
             on_hit: None,
             glyph: '*',

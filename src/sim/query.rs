@@ -8,8 +8,8 @@ use super::Simulation;
 use super::action::{Action, PlayerId};
 use super::algo::grid::Point;
 use super::components::{
-    Actor, Ai, AiState, Combat, FloorItem, Health, Inventory, Monster, Player, Position, StableId,
-    Stack, Vision,
+    Actor, Ai, AiState, Combat, FloorItem, Health, Inventory, Monster, Piece, Player, Position,
+    Quality, StableId, Stack, Vision,
 };
 use super::event::Who;
 use super::level::Level;
@@ -34,9 +34,9 @@ pub struct HeroState {
     pub combat: Combat,
     pub speed: i32,
     pub gold: i64,
-    pub weapon: Option<ItemId>,
+    pub weapon: Option<Piece>,
     /// Armour worn, one per slot in `ArmorSlot::ALL` order.
-    pub worn: [Option<ItemId>; crate::schema::items::ArmorSlot::COUNT],
+    pub worn: [Option<Piece>; crate::schema::items::ArmorSlot::COUNT],
     /// One entry per pack slot (`None` when empty); slot `i` is letter `i`.
     pub pack: Vec<Option<Stack>>,
     pub pack_capacity: usize,
@@ -105,6 +105,7 @@ pub struct ItemState {
     pub id: u64,
     pub item: ItemId,
     pub count: u16,
+    pub quality: Quality,
     pub at: Point,
 }
 
@@ -297,7 +298,9 @@ impl Simulation {
     pub fn items_on(&self, depth: i32, out: &mut Vec<ItemState>) {
         out.clear();
         let w = &self.world;
-        for (id, pos, item) in (
+        let qualities = w.read_storage::<Quality>();
+        for (e, id, pos, item) in (
+            &w.entities(),
             &w.read_storage::<StableId>(),
             &w.read_storage::<Position>(),
             &w.read_storage::<FloorItem>(),
@@ -309,6 +312,7 @@ impl Simulation {
                     id: id.0,
                     item: item.item,
                     count: item.count,
+                    quality: qualities.get(e).copied().unwrap_or_default(),
                     at: pos.at,
                 });
             }

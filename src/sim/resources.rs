@@ -95,6 +95,7 @@ pub enum Spawn {
     Item {
         item: ItemId,
         count: u16,
+        quality: crate::sim::components::Quality,
         depth: i32,
         at: Point,
     },

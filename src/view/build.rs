@@ -3,12 +3,13 @@
 use crate::schema::items::{ArmorSlot, ItemKind, PotionEffect, ScrollEffect};
 use crate::schema::{Content, ItemId};
 use crate::sim::algo::grid::Point;
-use crate::sim::components::AiState;
+use crate::sim::components::{AiState, Piece, Quality, item_name};
+use crate::sim::gear::{describe, scale, scale_span};
 use crate::sim::{Simulation, Tile, Who};
 
 use super::Observer;
 use super::frame::{Cell, Frame, Glyph, GlyphKind, Hud, LevelMap, MapView, Nearby, PackLine};
-use super::messages::{self, item_phrase};
+use super::messages::{self, quality_phrase};
 
 /// Builds the frame for a map viewport of `map_width` x `map_height` tiles.
 /// Moves the observer's camera when the hero nears the viewport's edge and
@@ -132,30 +133,28 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
         .items
         .iter()
         .filter(|i| i.at == hero.at)
-        .map(|i| item_phrase(&content, i.item, i.count))
+        .map(|i| quality_phrase(&content, i.item, i.count, &i.quality))
         .collect();
     let on_stairs = sim
         .with_level(hero.depth, |l| l.tile(hero.at))
         .filter(|t| matches!(t, Tile::StairsDown | Tile::StairsUp));
     let pack = hero
         .pack_items()
-        .map(|(i, s)| pack_line(&content, i, s.item, s.count))
+        .map(|(i, s)| pack_line(&content, i, s.item, s.count, &s.quality))
         .collect();
     let c = hero.combat;
     let worn: Vec<(String, String)> = ArmorSlot::ALL
         .iter()
         .zip(hero.worn)
-        .filter_map(|(slot, item)| {
-            Some((slot.label().to_owned(), content.item(item?).name.clone()))
-        })
+        .filter_map(|(slot, p)| Some((slot.label().to_owned(), piece_name(&content, &p?))))
         .collect();
     // The panel names the body armour (or the first piece) and counts the rest.
     let armor = hero.worn[ArmorSlot::Chest.index()]
         .or_else(|| hero.worn.iter().flatten().next().copied())
         .map(|main| {
-            let name = &content.item(main).name;
+            let name = piece_name(&content, &main);
             match hero.worn.iter().flatten().count() {
-                1 => name.clone(),
+                1 => name,
                 n => format!("{name} +{}", n - 1),
             }
         });
@@ -175,12 +174,16 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
         damage: (c.damage.min() + c.attack, c.damage.max() + c.attack),
         defense: c.defense,
         evasion: c.evasion,
+        accuracy: c.accuracy,
+        crit: c.crit_chance,
+        speed: hero.speed,
+        life_on_hit: c.life_on_hit,
         gold: hero.gold,
-        weapon: hero.weapon.map(|w| content.item(w).name.clone()),
+        weapon: hero.weapon.map(|w| piece_name(&content, &w)),
         armor,
         shot_range: hero
             .weapon
-            .and_then(|w| content.weapon_shot(w))
+            .and_then(|w| content.weapon_shot(w.item))
             .map(|s| s.range),
         worn,
         statuses: hero.statuses.iter().map(|s| s.kind).collect(),
@@ -266,9 +269,23 @@ pub(super) fn item_glyph(content: &Content, item: ItemId) -> Glyph {
     }
 }
 
-/// A pack slot with what using it does and its numbers.
-fn pack_line(content: &Content, slot: usize, item: ItemId, count: u16) -> PackLine {
+/// A worn or wielded piece's full name: "keen short sword of embers".
+fn piece_name(content: &Content, p: &Piece) -> String {
+    item_name(content, p.item, &p.quality)
+}
+
+/// A pack slot with what using it does and its numbers (gear's scaled by
+/// its rarity tier), its tier and what its affixes do.
+fn pack_line(
+    content: &Content,
+    slot: usize,
+    item: ItemId,
+    count: u16,
+    quality: &Quality,
+) -> PackLine {
     let def = content.item(item);
+    let tier = content.tier(quality.rarity);
+    let pct = tier.stat_percent;
     let effect = |e: &PotionEffect| match e {
         PotionEffect::Heal(n) => format!("heals {n}"),
         PotionEffect::Status(s) => format!("{} for {}s", s.kind.name(), s.duration / 20),
@@ -317,8 +334,8 @@ fn pack_line(content: &Content, slot: usize, item: ItemId, count: u16) -> PackLi
             "wield",
             format!(
                 "dmg {}-{} +{}, {} {}",
-                w.damage.min(),
-                w.damage.max(),
+                scale_span(w.damage, pct).min(),
+                scale_span(w.damage, pct).max(),
                 w.attack,
                 if w.attack_delay <= 8 {
                     "fast"
@@ -331,21 +348,32 @@ fn pack_line(content: &Content, slot: usize, item: ItemId, count: u16) -> PackLi
             ),
             0,
         ),
-        ItemKind::Armor(a) => ("wear", format!("def {} ev {}", a.defense, a.evasion), 0),
+        ItemKind::Armor(a) => (
+            "wear",
+            format!("def {} ev {}", scale(a.defense, pct), scale(a.evasion, pct)),
+            0,
+        ),
         ItemKind::Gold(_) => ("", String::new(), 0),
     };
+    let name = item_name(content, item, quality);
     PackLine {
         letter: slot_letter(slot),
         name: if count > 1 {
-            format!("{count} x {}", def.name)
+            format!("{count} x {name}")
         } else {
-            def.name.clone()
+            name
         },
         glyph: def.glyph,
         color: def.color,
         usable,
         detail,
         heals,
+        rarity: quality.rarity,
+        rarity_color: tier.color,
+        affixes: quality
+            .affix_ids()
+            .map(|a| describe(&content.affix(a).effect, pct))
+            .collect(),
     }
 }
 

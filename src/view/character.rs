@@ -8,7 +8,7 @@ use crate::sim::systems::character::skill_cost;
 use crate::sim::{EventKind, PlayerId, Simulation};
 
 use super::frame::{ClassLine, ShopView, SkillLine, Tone, Ware};
-use crate::sim::trade::{buy_price, sell_price};
+use crate::sim::price::value_of;
 
 /// The classes a fresh hero may take, in the order `ChooseClass` counts.
 pub fn classes(sim: &Simulation) -> Vec<ClassLine> {
@@ -172,13 +172,13 @@ pub fn shop(sim: &Simulation, me: PlayerId) -> Option<ShopView> {
         .map(|s| Ware {
             name: content.item(s.item).name.clone(),
             count: s.count,
-            price: buy_price(content, s.item, hero.depth),
+            price: value_of(content, &s.piece(), hero.depth).buy,
         })
         .collect();
     let offers = hero
         .pack
         .iter()
-        .map(|slot| slot.map(|s| sell_price(content, s.item, hero.depth)))
+        .map(|slot| slot.map(|s| value_of(content, &s.piece(), hero.depth).sell))
         .collect();
     Some(ShopView {
         merchant: content.monster(merchant).name.clone(),

@@ -109,6 +109,12 @@ pub struct Hud {
     pub damage: (i32, i32),
     pub defense: i32,
     pub evasion: i32,
+    /// The rest of the fighting stats gear changes: accuracy, critical
+    /// chance in percent, speed (energy per tick), health per blow landed.
+    pub accuracy: i32,
+    pub crit: i32,
+    pub speed: i32,
+    pub life_on_hit: i32,
     pub gold: i64,
     pub weapon: Option<String>,
     /// The body armour (or first piece) worn, and how many more.
@@ -228,7 +234,7 @@ pub struct Nearby {
 }
 
 /// One pack slot.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PackLine {
     pub letter: char,
     pub name: String,
@@ -240,6 +246,11 @@ pub struct PackLine {
     pub detail: String,
     /// Hit points it restores when drunk (0 for anything else).
     pub heals: i32,
+    /// Its rarity tier and the colour the tier is shown in.
+    pub rarity: crate::schema::Rarity,
+    pub rarity_color: Rgb,
+    /// What each of its affixes does ("+6 accuracy").
+    pub affixes: Vec<String>,
 }
 
 /// How a message should stand out.
@@ -281,6 +292,8 @@ pub struct Overlay {
 pub struct OverlayLine {
     pub text: String,
     pub tone: Tone,
+    /// A colour of its own (a rare item's), instead of the tone's.
+    pub color: Option<Rgb>,
 }
 
 impl OverlayLine {
@@ -288,6 +301,16 @@ impl OverlayLine {
         Self {
             text: text.into(),
             tone: Tone::Normal,
+            color: None,
+        }
+    }
+
+    /// A line in a colour of its own.
+    pub fn colored(text: impl Into<String>, color: Rgb) -> Self {
+        Self {
+            text: text.into(),
+            tone: Tone::Normal,
+            color: Some(color),
         }
     }
 
@@ -295,6 +318,7 @@ impl OverlayLine {
         Self {
             text: text.into(),
             tone,
+            color: None,
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::schema::items::ItemKind;
 use crate::schema::{Content, DamageType, ItemId, StatusKind};
+use crate::sim::components::item_name;
 use crate::sim::event::Hazard;
 use crate::sim::{EventKind, PlayerId, Simulation, Who};
 
@@ -146,7 +147,22 @@ fn hit_verb(t: DamageType) -> (&'static str, &'static str) {
 
 /// "a potion of healing", "3 x potion of healing", "12 gold".
 pub fn item_phrase(content: &Content, item: ItemId, count: u16) -> String {
-    let name = &content.item(item).name;
+    quality_phrase(content, item, count, &Default::default())
+}
+
+/// "a rare keen short sword of embers", "3 x potion of healing": an item
+/// of some quality, its tier named when better than common.
+pub fn quality_phrase(
+    content: &Content,
+    item: ItemId,
+    count: u16,
+    quality: &crate::sim::components::Quality,
+) -> String {
+    let mut name = item_name(content, item, quality);
+    if quality.rarity != crate::schema::Rarity::Common {
+        name = format!("{} {name}", quality.rarity.name());
+    }
+    let name = &name;
     if matches!(content.item(item).kind, ItemKind::Gold(_)) {
         return format!("{count} {name}");
     }
@@ -343,8 +359,16 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
             format!("Welcome to level {level}! You feel stronger."),
             Tone::Important,
         ),
-        EventKind::PickedUp { item, count, .. } => (
-            format!("You pick up {}.", item_phrase(content, item, count)),
+        EventKind::PickedUp {
+            item,
+            count,
+            quality,
+            ..
+        } => (
+            format!(
+                "You pick up {}.",
+                quality_phrase(content, item, count, &quality)
+            ),
             Tone::Good,
         ),
         EventKind::PickedUpGold { amount, .. } => {
@@ -362,22 +386,30 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
             Tone::Normal,
         ),
         EventKind::Cured { .. } => ("You feel cleansed.".to_owned(), Tone::Good),
-        EventKind::Equipped { item, .. } => {
+        EventKind::Equipped { item, quality, .. } => {
             let verb = match content.item(item).kind {
                 crate::schema::items::ItemKind::Weapon(_) => "wield",
                 _ => "put on",
             };
             (
-                format!("You {verb} the {}.", content.item(item).name),
+                format!("You {verb} the {}.", item_name(content, item, &quality)),
                 Tone::Good,
             )
         }
-        EventKind::Unequipped { item, .. } => (
-            format!("You put away the {}.", content.item(item).name),
+        EventKind::Unequipped { item, quality, .. } => (
+            format!("You put away the {}.", item_name(content, item, &quality)),
             Tone::Normal,
         ),
-        EventKind::Dropped { item, count, .. } => (
-            format!("You drop {}.", item_phrase(content, item, count)),
+        EventKind::Dropped {
+            item,
+            count,
+            quality,
+            ..
+        } => (
+            format!(
+                "You drop {}.",
+                quality_phrase(content, item, count, &quality)
+            ),
             Tone::Normal,
         ),
         EventKind::DoorOpened { by } => {

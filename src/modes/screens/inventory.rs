@@ -1,8 +1,10 @@
 //! The pack: pick a letter to drink, eat, read, throw, wield or wear it (or
-//! to drop it).
+//! to drop it). Gear above common shows in its tier's colour, with a line
+//! naming the tier and what each affix adds.
 
 use super::{Control, Outcome, Screen};
 use crate::modes::input::Key;
+use crate::schema::Rarity;
 use crate::sim::Action;
 use crate::view::{Frame, Hud, Overlay, OverlayLine, Tone, letter_slot};
 
@@ -74,10 +76,21 @@ impl Screen for Inventory {
                 InventoryMode::Use => p.usable,
                 InventoryMode::Drop => "drop",
             };
-            lines.push(OverlayLine::new(format!(
+            let text = format!(
                 "{}) {} {:<26} {:<6} {}",
                 p.letter, p.glyph, p.name, verb, p.detail
-            )));
+            );
+            if p.rarity == Rarity::Common {
+                lines.push(OverlayLine::new(text));
+                continue;
+            }
+            // Better gear shows in its tier's colour, with what it adds.
+            lines.push(OverlayLine::colored(text, p.rarity_color));
+            let mut what = p.rarity.name().to_owned();
+            if !p.affixes.is_empty() {
+                what = format!("{what}: {}", p.affixes.join(", "));
+            }
+            lines.push(OverlayLine::colored(format!("     {what}"), p.rarity_color));
         }
         let (title, footer) = match self.mode {
             InventoryMode::Use => (
@@ -95,5 +108,57 @@ impl Screen for Inventory {
             tail: false,
             footer: footer.into(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::Rgb;
+    use crate::view::PackLine;
+
+    #[test]
+    fn fine_gear_shows_in_its_tier_colour_with_its_affixes() {
+        let blue = Rgb(90, 150, 255);
+        let hud = Hud {
+            pack: vec![
+                PackLine {
+                    letter: 'a',
+                    name: "keen dagger".into(),
+                    usable: "wield",
+                    rarity: Rarity::Rare,
+                    rarity_color: blue,
+                    affixes: vec!["+8 accuracy".into()],
+                    ..Default::default()
+                },
+                PackLine {
+                    letter: 'b',
+                    name: "potion of healing".into(),
+                    ..Default::default()
+                },
+            ],
+            pack_capacity: 20,
+            ..Default::default()
+        };
+        let frame = Frame {
+            hud,
+            ..Default::default()
+        };
+        let o = Inventory::new(InventoryMode::Use)
+            .overlay(&frame)
+            .expect("an overlay");
+        let fine: Vec<&OverlayLine> = o.lines.iter().filter(|l| l.color == Some(blue)).collect();
+        assert_eq!(fine.len(), 2, "{:#?}", o.lines);
+        assert!(fine[0].text.contains("keen dagger"));
+        assert!(
+            fine[1].text.contains("rare: +8 accuracy"),
+            "{}",
+            fine[1].text
+        );
+        assert!(
+            o.lines
+                .iter()
+                .any(|l| l.text.contains("potion of healing") && l.color.is_none())
+        );
     }
 }

@@ -127,6 +127,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, hud: &Hud, pal: &Palette) {
         ),
         text,
     )]);
+    w.line(&[(&fit(&gear_stats(hud), width), text)]);
     w.line(&[(&format!("Gold {}  Kills {}", hud.gold, hud.kills), text)]);
     w.line(&[
         ("W ", dim),
@@ -224,6 +225,17 @@ fn meter(
     ]);
 }
 
+/// "Acc 16 Crit 5 Spd 250" (crit in percent; it fits the narrowest panel):
+/// the stats gear changes beyond damage and defence, with health drained
+/// per hit when gear gives any.
+fn gear_stats(hud: &Hud) -> String {
+    let mut s = format!("Acc {} Crit {} Spd {}", hud.accuracy, hud.crit, hud.speed);
+    if hud.life_on_hit > 0 {
+        s.push_str(&format!(" Drain {}", hud.life_on_hit));
+    }
+    s
+}
+
 /// Stairs and "Here: ..." hints for the bottom of the panel.
 fn footer_lines(hud: &Hud) -> Vec<(String, Tone)> {
     let mut out = Vec::new();
@@ -250,6 +262,19 @@ mod tests {
         assert_eq!(bar(15, 10, 10).0.len(), 10);
         assert_eq!(bar(-3, 10, 10).0.len(), 0);
         assert_eq!(bar(1, 0, 4), (String::new(), "----".into()));
+    }
+
+    #[test]
+    fn gear_stats_name_accuracy_crit_speed_and_drain() {
+        let mut hud = Hud {
+            accuracy: 16,
+            crit: 5,
+            speed: 250,
+            ..Default::default()
+        };
+        assert_eq!(gear_stats(&hud), "Acc 16 Crit 5 Spd 250");
+        hud.life_on_hit = 2;
+        assert_eq!(gear_stats(&hud), "Acc 16 Crit 5 Spd 250 Drain 2");
     }
 
     #[test]

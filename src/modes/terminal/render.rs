@@ -326,10 +326,13 @@ fn draw_overlay(buf: &mut Buffer, area: Rect, o: &Overlay, pal: &Palette) {
     };
     let w = (widest as u16 + 4).min(area.width);
     let inner_w = usize::from(w.saturating_sub(4));
-    let lines: Vec<(String, Tone)> = o
+    let lines: Vec<(String, Style)> = o
         .lines
         .iter()
-        .flat_map(|l| wrap(&l.text, inner_w).into_iter().map(move |t| (t, l.tone)))
+        .flat_map(|l| {
+            let style = l.color.map_or(tone_style(pal, l.tone), |c| fg(pal, c));
+            wrap(&l.text, inner_w).into_iter().map(move |t| (t, style))
+        })
         .collect();
     let h = (lines.len() as u16 + 4).min(area.height);
     let x0 = area.x + (area.width - w) / 2;
@@ -376,9 +379,9 @@ fn draw_overlay(buf: &mut Buffer, area: Rect, o: &Overlay, pal: &Palette) {
     } else {
         0
     };
-    for (i, (text, tone)) in lines.iter().skip(first).take(rows).enumerate() {
+    for (i, (text, style)) in lines.iter().skip(first).take(rows).enumerate() {
         let y = y0 + 2 + i as u16;
-        buf.set_stringn(x0 + 2, y, text, inner_w, tone_style(pal, *tone));
+        buf.set_stringn(x0 + 2, y, text, inner_w, *style);
     }
     let footer_x = x0 + w.saturating_sub(o.footer.len() as u16 + 2);
     buf.set_stringn(

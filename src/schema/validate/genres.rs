@@ -10,7 +10,7 @@ use crate::schema::ItemId;
 use crate::schema::SchemaErrors;
 use crate::schema::error::SchemaErrorKind as K;
 use crate::schema::genres::GenreDef;
-use crate::schema::items::{ItemDef, ItemKind};
+use crate::schema::items::{ArmorSlot, ItemDef, ItemKind};
 use crate::schema::levels::Generator;
 use crate::schema::monsters::{MonsterDef, MonsterKind};
 
@@ -289,6 +289,39 @@ pub(super) fn genre_mask(
     mask
 }
 
+/// A test on an item's kind.
+type KindTest = dyn Fn(&ItemKind) -> bool;
+
+/// The kinds of item a genre lacks of its own among `items`: something to
+/// shoot, armour for every slot, food, a scroll (or its like) and something
+/// to throw.
+fn kit_gaps<'a>(items: impl Iterator<Item = &'a ItemDef> + Clone) -> Vec<String> {
+    let has = |test: &KindTest| items.clone().any(|i| test(&i.kind));
+    let mut gaps = Vec::new();
+    let wanted: [(&str, &KindTest); 4] = [
+        (
+            "ranged weapon",
+            &|k| matches!(k, ItemKind::Weapon(w) if w.ranged.is_some()),
+        ),
+        ("food", &|k| matches!(k, ItemKind::Food(_))),
+        ("scroll (or its like)", &|k| {
+            matches!(k, ItemKind::Scroll(_))
+        }),
+        ("thrown item", &|k| matches!(k, ItemKind::Thrown(_))),
+    ];
+    for (what, test) in wanted {
+        if !has(test) {
+            gaps.push(what.to_owned());
+        }
+    }
+    for slot in ArmorSlot::ALL {
+        if !has(&move |k| matches!(k, ItemKind::Armor(a) if a.slot == slot)) {
+            gaps.push(format!("armour for the {} slot", slot.label()));
+        }
+    }
+    gaps
+}
+
 /// The files other than genres.ron, as every genre's coverage needs them.
 pub(super) struct Catalogue<'a> {
     pub monsters: &'a [MonsterDef],
@@ -298,8 +331,9 @@ pub(super) struct Catalogue<'a> {
 }
 
 /// Every genre has an ordinary monster for every depth, a boss for the last
-/// one, a currency, and items to find at every depth: none borrows another
-/// genre's.
+/// one, a currency, items to find at every depth, and its own ranged weapon,
+/// armour for every slot, food, scroll and thrown item: none borrows
+/// another genre's.
 pub(super) fn check_coverage(
     genres: &[GenreDef],
     cat: &Catalogue,
@@ -357,6 +391,12 @@ pub(super) fn check_coverage(
             missing(
                 format!("the genre `{}` has no currency", g.id),
                 "add an item of kind Gold((min, max)) tagged with this genre",
+            );
+        }
+        for what in kit_gaps(items()) {
+            missing(
+                format!("the genre `{}` has no {what} of its own", g.id),
+                "add one tagged with this genre: a genre never borrows another's items",
             );
         }
     }

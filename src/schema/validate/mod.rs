@@ -4,6 +4,7 @@
 //! RON gives no positions for values once parsed, so errors are located by
 //! finding the entry's `id: "..."` and then the field name after it.
 
+mod affixes;
 mod genres;
 mod quests;
 mod skills;
@@ -11,6 +12,7 @@ mod spells;
 
 use std::collections::BTreeMap;
 
+use super::affixes::AffixesFile;
 use super::common::{Resistances, Span, StatusSpec};
 use super::error::{SchemaError, SchemaErrorKind as K, SchemaErrors};
 use super::game::GameRules;
@@ -35,6 +37,7 @@ pub(super) struct Files<'a> {
     pub quests: (QuestsFile, &'a SchemaSource),
     pub skills: (SkillsFile, &'a SchemaSource),
     pub spells: (SpellsFile, &'a SchemaSource),
+    pub affixes: (AffixesFile, &'a SchemaSource),
 }
 
 /// Finds where things are written in one file.
@@ -224,6 +227,7 @@ pub(super) fn validate_and_link(
         quests: (quest_file, quest_src),
         skills: (skill_file, skill_src),
         spells: (spells_file, spell_src),
+        affixes: (affix_file, affix_src),
     } = files;
     let (gl, ml, il, ll, gnl) = (
         Loc { src: game_src },
@@ -244,6 +248,13 @@ pub(super) fn validate_and_link(
 
     check_rules(&rules, &gl, errors);
     let linked = genres::check_genres(&genre_defs, &gnl, &item_ids, depth_max, errors);
+    let affix_links = affixes::check_affixes(
+        &affix_file,
+        &Loc { src: affix_src },
+        &linked.index,
+        depth_max,
+        errors,
+    );
     let monster_genres: Vec<u64> = monsters
         .iter()
         .map(|m| genres::genre_mask(&m.id, &m.genres, &linked.index, &ml, errors))
@@ -437,6 +448,7 @@ pub(super) fn validate_and_link(
     for (what, n, loc) in [
         ("monsters", monsters.len(), &ml),
         ("items", items.len(), &il),
+        ("affixes", affix_file.affixes.len(), &Loc { src: affix_src }),
     ] {
         if n > usize::from(u16::MAX) {
             errors.push(loc.error(
@@ -462,6 +474,10 @@ pub(super) fn validate_and_link(
             archetype_genres: linked_skills.archetype_genres,
             classes: linked_skills.classes,
             class_genres: linked_skills.class_genres,
+            tiers: affix_file.tiers,
+            drops: affix_file.drops,
+            affixes: affix_file.affixes,
+            affix_genres: affix_links.genre_masks,
             loot,
             escorts,
             start_items: linked.start_items,

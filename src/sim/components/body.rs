@@ -117,6 +117,8 @@ pub struct Combat {
     /// Ticks between blows.
     pub attack_delay: i32,
     pub on_hit: Option<StatusSpec>,
+    /// Hit points regained whenever one of its blows or shots lands (gear).
+    pub life_on_hit: i32,
 }
 
 impl Combat {
@@ -130,6 +132,7 @@ impl Combat {
             accuracy: self.accuracy,
             crit_chance: self.crit_chance,
             weakened,
+            life_on_hit: self.life_on_hit,
         }
     }
 }

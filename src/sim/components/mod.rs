@@ -10,12 +10,14 @@ mod items;
 mod magic;
 mod monster;
 mod player;
+mod quality;
 
 pub use body::{ACTION_COST, Actor, Combat, Health, Intent, Position, StableId};
-pub use items::{FloorItem, Inventory, Stack};
+pub use items::{FloorItem, Inventory, Stack, stackable};
 pub use magic::{KnownSpell, Mana, SPELL_SLOTS, Spellbook, Summoned};
 pub use monster::{Ai, AiState, Merchant, Monster};
 pub use player::{Player, Vision};
+pub use quality::{Piece, Quality, item_name};
 
 use specs::{World, WorldExt};
 
@@ -31,6 +33,7 @@ pub fn register(world: &mut World) {
     world.register::<Health>();
     world.register::<Monster>();
     world.register::<FloorItem>();
+    world.register::<Quality>();
     world.register::<Statuses>();
     world.register::<Summoned>();
     // Seen by the owning player.

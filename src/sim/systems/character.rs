@@ -12,7 +12,9 @@ use crate::procgen::skills::SkillTree;
 use crate::schema::Content;
 use crate::schema::skills::SkillEffect;
 use crate::sim::action::{Action, PlayerId};
-use crate::sim::components::{Actor, Combat, Health, Inventory, Player, Position};
+use crate::sim::components::{
+    Actor, Combat, Health, Inventory, Player, Position, Quality, stackable,
+};
 use crate::sim::event::{EventKind, Refusal, SimEvent};
 use crate::sim::hero::effective_combat;
 use crate::sim::resources::{Events, Inputs, Players, Rules};
@@ -120,7 +122,9 @@ fn choose_class(h: &mut Hero, c: u8, content: &Content, player: PlayerId) -> Eve
     h.actor.speed = (h.actor.speed + b.speed).max(1);
     for &item in &class.start_items {
         // A full pack simply goes without: a fresh hero's never is.
-        let _ = h.inventory.add(item, 1, content.item_stacks(item));
+        let _ = h
+            .inventory
+            .add(item, 1, Quality::default(), stackable(content, item));
     }
     h.player.class = u8::try_from(index).ok();
     EventKind::ClassChosen {

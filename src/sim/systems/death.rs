@@ -1,4 +1,5 @@
-//! Death: a monster at zero health dies, drops its loot and gives its
+//! Death: a monster at zero health dies, drops its loot (gear rolled for
+//! rarity and affixes, better from rarer monsters) and gives its
 //! experience to the hero who struck last; a slain boss on the deepest level
 //! wins the run. A hero at zero health falls. Writes `Player`, level
 //! occupants and the pool; queues despawns and loot spawns.
@@ -7,6 +8,7 @@ use specs::shred::ResourceId;
 use specs::{Read, ReadExpect, ReadStorage, System, SystemData, World, Write, WriteStorage};
 
 use crate::procgen::level::roll_gold;
+use crate::procgen::loot;
 use crate::procgen::seed::{SIM_LOOT, Stream};
 use crate::schema::items::ItemKind;
 use crate::sim::components::{Health, Monster, Player, Position};
@@ -100,10 +102,19 @@ impl<'a> System<'a> for Sys {
             }
 
             let mut rng = Stream::new(d.seed.0, SIM_LOOT, &[d.tick.0, id]);
-            for &(item, chance) in content.loot(monster.kind) {
+            for (n, &(item, chance)) in content.loot(monster.kind).iter().enumerate() {
                 if !rng.percent(chance) {
                     continue;
                 }
+                let key = loot::DropKey {
+                    item,
+                    tick: d.tick.0,
+                    monster: id,
+                    n: n as u64,
+                    depth: pos.depth,
+                    rarity: monster.rarity,
+                    boss: monster.boss,
+                };
                 let count = match &content.item(item).kind {
                     ItemKind::Gold(span) => roll_gold(*span, pos.depth, &content, &mut rng),
                     _ => 1,
@@ -111,6 +122,7 @@ impl<'a> System<'a> for Sys {
                 d.pending.spawn.push(Spawn::Item {
                     item,
                     count,
+                    quality: loot::roll_dropped(&content, d.seed.0, key),
                     depth: pos.depth,
                     at: pos.at,
                 });

@@ -1,8 +1,10 @@
 //! Items: heroes pick up everything underfoot (gold goes to the purse, and
 //! walking onto gold picks it up), drink potions, wield weapons and wear
-//! armour (the old piece goes back in the pack), and drop things. Writes
-//! `Inventory`, `Combat`, `Health`, `Statuses` and the pool; queues despawns
-//! of picked-up items and spawns of dropped ones.
+//! armour (the old piece goes back in the pack), and drop things. Gear's
+//! rarity and affixes travel with it (`Quality`), and only identical
+//! consumables share a pack slot. Writes `Inventory`, `Combat`, `Health`,
+//! `Actor` (speed), `Statuses` and the pool; queues despawns of picked-up
+//! items and spawns of dropped ones.
 
 use specs::shred::ResourceId;
 use specs::{
@@ -12,15 +14,16 @@ use specs::{
 
 use crate::schema::items::{ItemKind, PotionEffect, ScrollEffect};
 use crate::schema::monsters::ProjectileDef;
-use crate::schema::{Content, DamageType, ItemId, Span, StatusKind, StatusSpec};
+use crate::schema::{Content, DamageType, Span, StatusKind, StatusSpec};
 use crate::sim::action::PlayerId;
 use crate::sim::algo::grid::Point;
 use crate::sim::combat::Attack;
 use crate::sim::components::{
-    Combat, FloorItem, Health, Intent, Inventory, Monster, Player, Position, StableId, Vision,
+    Actor, Combat, FloorItem, Health, Intent, Inventory, Monster, Piece, Player, Position, Quality,
+    StableId, Vision, stackable,
 };
 use crate::sim::event::{EventKind, SimEvent, Who};
-use crate::sim::hero::effective_combat;
+use crate::sim::hero::{effective_combat, effective_max_hp, effective_speed};
 use crate::sim::projectile::{Projectile, Projectiles};
 use crate::sim::resources::{ActorOrder, Events, Levels, Pending, Rules, Spawn};
 use crate::sim::status::{StatusPool, Statuses};
@@ -58,6 +61,8 @@ pub struct Data<'a> {
     intents: ReadStorage<'a, Intent>,
     positions: ReadStorage<'a, Position>,
     floor: ReadStorage<'a, FloorItem>,
+    qualities: ReadStorage<'a, Quality>,
+    actors: WriteStorage<'a, Actor>,
     ids: ReadStorage<'a, StableId>,
     players: ReadStorage<'a, Player>,
     inventories: WriteStorage<'a, Inventory>,
@@ -108,6 +113,7 @@ impl<'a> System<'a> for Sys {
                         d.pending.spawn.push(Spawn::Item {
                             item: stack.item,
                             count: stack.count,
+                            quality: stack.quality,
                             depth: pos.depth,
                             at: pos.at,
                         });
@@ -115,6 +121,7 @@ impl<'a> System<'a> for Sys {
                             player: pid,
                             item: stack.item,
                             count: stack.count,
+                            quality: stack.quality,
                         }));
                     }
                 }
@@ -168,6 +175,7 @@ impl Sys {
             let Some(&FloorItem { item, count }) = d.floor.get(item_e) else {
                 continue;
             };
+            let quality = d.qualities.get(item_e).copied().unwrap_or_default();
             let kind = &content.item(item).kind;
             let taken = match kind {
                 ItemKind::Gold(_) => {
@@ -179,13 +187,13 @@ impl Sys {
                     true
                 }
                 _ => {
-                    let stacks = content.item_stacks(item);
-                    let ok = inv.add(item, count, stacks);
+                    let ok = inv.add(item, count, quality, stackable(content, item));
                     d.events.0.push(ev(if ok {
                         EventKind::PickedUp {
                             player: pid,
                             item,
                             count,
+                            quality,
                         }
                     } else {
                         EventKind::PackFull { player: pid }
@@ -288,27 +296,48 @@ fn use_item(
         }
         ItemKind::Weapon(_) | ItemKind::Armor(_) => {
             let is_weapon = matches!(content.item(item).kind, ItemKind::Weapon(_));
-            inv.take_one(slot);
-            let old: Option<ItemId> = if is_weapon {
-                inv.weapon.replace(item)
+            let Some(piece) = inv.take_one(slot) else {
+                return;
+            };
+            let old: Option<Piece> = if is_weapon {
+                inv.weapon.replace(piece)
             } else {
-                inv.wear(content, item)
+                inv.wear(content, piece)
             };
             if let Some(old) = old {
-                inv.add(old, 1, false);
+                inv.add(old.item, 1, old.quality, false);
                 d.events.0.push(ev(EventKind::Unequipped {
                     player: pid,
-                    item: old,
+                    item: old.item,
+                    quality: old.quality,
                 }));
             }
-            d.events
-                .0
-                .push(ev(EventKind::Equipped { player: pid, item }));
-            if let (Some(player), Some(c)) = (d.players.get(e), d.combats.get_mut(e)) {
-                *c = effective_combat(&player.base, inv, content);
-            }
+            d.events.0.push(ev(EventKind::Equipped {
+                player: pid,
+                item,
+                quality: piece.quality,
+            }));
+            refresh_stats(d, e, content);
         }
         ItemKind::Gold(_) => {}
+    }
+}
+
+/// Brings a hero's fighting stats, maximum health and speed in line with
+/// what is wielded and worn (health above a lowered maximum is lost).
+fn refresh_stats(d: &mut Data, e: Entity, content: &Content) {
+    let (Some(player), Some(inv)) = (d.players.get(e), d.inventories.get(e)) else {
+        return;
+    };
+    if let Some(c) = d.combats.get_mut(e) {
+        *c = effective_combat(&player.base, inv, content);
+    }
+    if let Some(h) = d.healths.get_mut(e) {
+        h.max = effective_max_hp(player.base_max_hp, inv, content);
+        h.hp = h.hp.min(h.max);
+    }
+    if let Some(a) = d.actors.get_mut(e) {
+        a.speed = effective_speed(inv, content);
     }
 }
 
@@ -399,6 +428,7 @@ fn thrown_attack(d: &Data, e: Entity, damage: Span, damage_type: DamageType) -> 
         damage,
         damage_type,
         attack: 0,
+        life_on_hit: 0,
         ..hero
     })
 }

@@ -12,7 +12,9 @@ use specs::{
     Entity, Join, Read, ReadExpect, ReadStorage, System, SystemData, World, Write, WriteStorage,
 };
 
-use crate::sim::components::{Health, Intent, Inventory, Player, Position, StableId, Vision};
+use crate::sim::components::{
+    Health, Intent, Inventory, Player, Position, Quality, StableId, Vision, stackable,
+};
 use crate::sim::event::{EventKind, SimEvent, Who};
 use crate::sim::quest::{QuestGoal, QuestLog, QuestState};
 use crate::sim::resources::{
@@ -154,11 +156,12 @@ fn finish(d: &mut Data, i: usize, ev: SimEvent) {
         if let Some(inv) = d.inventories.get_mut(e) {
             inv.gold += i64::from(q.reward.gold);
             if let Some(item) = q.reward.item
-                && !inv.add(item, 1, content.item_stacks(item))
+                && !inv.add(item, 1, Quality::default(), stackable(&content, item))
             {
                 d.pending.spawn.push(Spawn::Item {
                     item,
                     count: 1,
+                    quality: Quality::default(),
                     depth: pos.depth,
                     at: pos.at,
                 });

@@ -115,7 +115,7 @@ fn launch(d: &mut Data<'_>) {
                 )
             }
             Who::Player(_) => {
-                let weapon = d.inventories.get(e).and_then(|i| i.weapon);
+                let weapon = d.inventories.get(e).and_then(|i| i.weapon).map(|p| p.item);
                 let Some(shot) = weapon.and_then(|w| content.weapon_shot(w)) else {
                     continue;
                 };

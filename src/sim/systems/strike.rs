@@ -14,7 +14,7 @@ use crate::schema::StatusSpec;
 use crate::sim::combat::{self, Attack, Defence, Outcome};
 use crate::sim::components::{Ai, AiState, Combat, Health, Monster, Player, Position, Summoned};
 use crate::sim::event::{EventKind, SimEvent, Who};
-use crate::sim::resources::Events;
+use crate::sim::resources::{Events, Players};
 use crate::sim::status::{StatusPool, Statuses};
 
 /// Accuracy that cancels the most evasion a schema may give.
@@ -33,6 +33,7 @@ pub struct Strike<'a> {
     pub statuses: WriteStorage<'a, Statuses>,
     pub minds: WriteStorage<'a, Ai>,
     pub summoned: ReadStorage<'a, Summoned>,
+    pub heroes: specs::Read<'a, Players>,
 }
 
 /// The two sides of every fight: heroes with the creatures they summoned,
@@ -57,6 +58,24 @@ pub struct Blow {
 }
 
 impl Strike<'_> {
+    /// A hero whose gear drains life regains it when a blow lands.
+    fn drain_life(&mut self, blow: &Blow) {
+        let Who::Player(pid) = blow.attacker else {
+            return;
+        };
+        if blow.attack.life_on_hit <= 0 {
+            return;
+        }
+        if let Some(h) = self
+            .heroes
+            .entity(pid)
+            .and_then(|e| self.healths.get_mut(e))
+            && !h.is_dead()
+        {
+            h.heal(blow.attack.life_on_hit);
+        }
+    }
+
     /// Who an entity is, for events.
     pub fn who(&self, e: Entity) -> Option<Who> {
         who(self.players.get(e), self.monsters.get(e))
@@ -203,9 +222,85 @@ impl Strike<'_> {
             damage_type: attack.damage_type,
             critical,
         }));
+        self.drain_life(blow);
         if let Some(spec) = blow.on_hit {
             self.inflict(target, &spec, status);
         }
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use specs::{Builder, World, WorldExt};
+
+    use super::*;
+    use crate::procgen::seed::SIM_MELEE;
+    use crate::schema::{Span, load_defaults};
+    use crate::sim::action::PlayerId;
+    use crate::sim::algo::grid::Point;
+    use crate::sim::components::{Monster, register};
+    use crate::sim::hero::starting_combat;
+
+    #[test]
+    fn a_landed_blow_gives_the_hero_its_life_on_hit() {
+        let content = load_defaults().expect("defaults");
+        let mut world = World::new();
+        register(&mut world);
+        world.insert(Events::default());
+        world.insert(StatusPool::default());
+        let at = |x| Position {
+            depth: 1,
+            at: Point::new(x, 1),
+        };
+        let mut hurt = Health::new(20);
+        hurt.hp = 10;
+        let hero = world.create_entity().with(at(1)).with(hurt).build();
+        let kind = content.monster_ids().next().expect("a monster");
+        let monster = world
+            .create_entity()
+            .with(at(2))
+            .with(Health::new(500))
+            .with(starting_combat(&content))
+            .with(Monster {
+                kind,
+                boss: false,
+                rarity: Default::default(),
+                name_seed: 0,
+                peaceful: false,
+                xp: 1,
+                flee_below: 0,
+                sight: 5,
+            })
+            .build();
+        world.insert(Players(vec![(PlayerId(0), hero)]));
+        let mut attack = starting_combat(&content).attack(false);
+        attack.damage = Span(2, 2);
+        let blow = |life_on_hit| Blow {
+            attacker: Who::Player(PlayerId(0)),
+            attack: crate::sim::combat::Attack {
+                life_on_hit,
+                ..attack
+            },
+            on_hit: None,
+            unavoidable: true,
+            tick: 1,
+        };
+        let mut rng = Stream::new(1, SIM_MELEE, &[]);
+        let mut strike = world.system_data::<Strike>();
+        assert!(strike.land(&blow(3), monster, &mut rng.clone(), &mut rng));
+        assert_eq!(strike.healths.get(hero).map(|h| h.hp), Some(13));
+        assert!(strike.land(&blow(0), monster, &mut rng.clone(), &mut rng));
+        assert_eq!(
+            strike.healths.get(hero).map(|h| h.hp),
+            Some(13),
+            "none without"
+        );
+        assert!(strike.land(&blow(50), monster, &mut rng.clone(), &mut rng));
+        assert_eq!(
+            strike.healths.get(hero).map(|h| h.hp),
+            Some(20),
+            "up to the maximum"
+        );
     }
 }

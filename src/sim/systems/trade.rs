@@ -1,6 +1,6 @@
 //! Trade with a merchant next to the hero, carried out as it arrives (it
 //! takes no time): buying a ware for its price, or selling a pack item for
-//! a third of what the merchant would ask for it (the merchant then sells
+//! less than the merchant would ask for it (`sim::price`) (the merchant then sells
 //! it on). Runs first in a tick, with `character`. Writes `Inventory` and
 //! `Merchant`.
 
@@ -11,10 +11,10 @@ use specs::{
 };
 
 use crate::sim::action::{Action, PlayerId};
-use crate::sim::components::{Health, Inventory, Merchant, Position, Stack};
+use crate::sim::components::{Health, Inventory, Merchant, Position, Stack, stackable};
 use crate::sim::event::{EventKind, Refusal, SimEvent};
+use crate::sim::price::value_of;
 use crate::sim::resources::{Events, Inputs, Players, Rules};
-use crate::sim::trade::{buy_price, sell_price};
 
 #[derive(Default)]
 pub struct Sys;
@@ -88,14 +88,14 @@ fn buy(d: &mut Data, hero: Entity, m: Entity, n: usize, depth: i32, player: Play
     let Some(ware) = d.merchants.get(m).and_then(|s| s.stock.get(n)).copied() else {
         return refused(Refusal::NothingThere);
     };
-    let price = buy_price(&content, ware.item, depth);
+    let price = value_of(&content, &ware.piece(), depth).buy;
     let Some(inv) = d.inventories.get_mut(hero) else {
         return refused(Refusal::NothingThere);
     };
     if inv.gold < price {
         return refused(Refusal::CannotAfford);
     }
-    if !inv.add(ware.item, 1, content.item_stacks(ware.item)) {
+    if !inv.add(ware.item, 1, ware.quality, stackable(&content, ware.item)) {
         return refused(Refusal::PackFull);
     }
     inv.gold -= price;
@@ -123,20 +123,28 @@ fn sell(
     let Some(inv) = d.inventories.get_mut(hero) else {
         return refused(Refusal::NothingThere);
     };
-    let Some(item) = inv.take_one(slot) else {
+    let Some(piece) = inv.take_one(slot) else {
         return refused(Refusal::NothingThere);
     };
-    let price = sell_price(&content, item, depth);
+    let price = value_of(&content, &piece, depth).sell;
     inv.gold += price;
     if let Some(shop) = d.merchants.get_mut(m) {
-        match shop.stock.iter_mut().find(|s| s.item == item) {
+        match shop
+            .stock
+            .iter_mut()
+            .find(|s| s.item == piece.item && s.quality == piece.quality)
+        {
             Some(s) => s.count = s.count.saturating_add(1),
-            None => shop.stock.push(Stack { item, count: 1 }),
+            None => shop.stock.push(Stack {
+                item: piece.item,
+                count: 1,
+                quality: piece.quality,
+            }),
         }
     }
     EventKind::Traded {
         player,
-        item,
+        item: piece.item,
         price: i32::try_from(price).unwrap_or(i32::MAX),
         bought: false,
     }

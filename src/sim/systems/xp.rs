@@ -7,7 +7,7 @@ use specs::{Join, ReadExpect, ReadStorage, System, Write, WriteStorage};
 
 use crate::sim::components::{Combat, Health, Inventory, Player, Position};
 use crate::sim::event::{EventKind, SimEvent};
-use crate::sim::hero::{effective_combat, level_up};
+use crate::sim::hero::{effective_combat, effective_max_hp, level_up};
 use crate::sim::resources::{Events, Rules};
 
 /// Percent of maximum health a level-up heals.
@@ -54,8 +54,9 @@ impl<'a> System<'a> for Sys {
                 hero.skill_points += content.skill_points_per_level;
                 level_up(&mut hero.base, &mut hero.base_max_hp, content);
                 // The new maximum, and a third of it healed.
-                let gained = hero.base_max_hp - health.max;
-                health.max = hero.base_max_hp;
+                let max = effective_max_hp(hero.base_max_hp, inv, content);
+                let gained = max - health.max;
+                health.max = max;
                 health.hp =
                     (health.hp + gained + health.max * LEVEL_UP_HEAL_PERCENT / 100).min(health.max);
                 *combat = effective_combat(&hero.base, inv, content);
