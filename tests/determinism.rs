@@ -71,3 +71,18 @@ fn the_bot_gets_going_in_every_genre() {
         assert!(r.alive && r.deepest >= 2 && r.kills >= 5, "{id}: {r}");
     }
 }
+
+#[test]
+fn the_bot_does_not_dither_between_two_tiles() {
+    // Seed 1 is a cyberpunk city whose first street shows an item from one
+    // tile only: the bot used to step towards it and back for ever.
+    let content = Arc::new(load_defaults().expect("default schemas load"));
+    let config = HeadlessConfig {
+        seed: 1,
+        ticks: 6000,
+        bot: BotKind::Explore,
+        until_depth: None,
+    };
+    let r = run(&config, content);
+    assert!(r.alive && r.deepest >= 2, "{r}");
+}

@@ -84,6 +84,16 @@ impl Bot for ExploreBot {
         if let Some(action) = self.travel(sim, player, &hero) {
             return Some(action);
         }
+        // The level explored: the quests' people, then the stairs.
+        match super::errands::errand(sim, player, &hero, &self.actors) {
+            Some(super::errands::Errand::Wait) => return Some(Action::Wait),
+            Some(super::errands::Errand::GoTo(goals)) => {
+                if let Some(dir) = self.path(sim, player, &hero, &goals) {
+                    return Some(Action::Move(dir));
+                }
+            }
+            None => {}
+        }
         let stairs = known_tiles(sim, player, hero.depth, Tile::StairsDown);
         if stairs.contains(&hero.at) {
             return Some(Action::Descend);
@@ -112,11 +122,21 @@ impl ExploreBot {
         {
             return Some(Action::PickUp);
         }
-        let sees = |p: Point| sim.with_vision(player, |v| v.sees(p)).unwrap_or(false);
+        // Items on tiles the hero has seen, not only those in sight now: an
+        // item seen from one tile alone would otherwise pull the hero there
+        // and let go one step later, back and forth for ever.
+        let known = |p: Point| {
+            sim.with_vision(player, |v| {
+                v.explored
+                    .get(&hero.depth)
+                    .is_some_and(|g| g.get(p).copied().unwrap_or(false))
+            })
+            .unwrap_or(false)
+        };
         let loot: Vec<Point> = self
             .items
             .iter()
-            .filter(|i| sees(i.at) && can_take(hero, i, &content))
+            .filter(|i| known(i.at) && can_take(hero, i, &content))
             .map(|i| i.at)
             .collect();
         if let Some(dir) = self.path(sim, player, hero, &loot) {
