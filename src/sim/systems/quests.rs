@@ -21,8 +21,9 @@ use crate::sim::resources::{
     ActiveLevels, ActorOrder, Events, Levels, Pending, Players, Rules, Spawn, Tick,
 };
 
-/// Explored floor is counted every this many ticks.
-const EXPLORE_EVERY: u64 = 10;
+/// Explored floor is counted every this many ticks (two seconds: counting
+/// a big level every tick would cost more than the rest of the quests).
+const EXPLORE_EVERY: u64 = 40;
 
 #[derive(Default)]
 pub struct Sys;
@@ -300,21 +301,28 @@ fn exploration(d: &mut Data) {
     }
 }
 
+/// Heroes whose memories an exploring quest pools (more are ignored).
+const MAX_EXPLORERS: usize = 8;
+
 /// The percent of the level's walkable tiles that any hero has seen.
 fn seen_percent(d: &Data, depth: i32) -> Option<u32> {
     let level = d.levels.get(depth)?;
+    // Each hero's memory of the level, gathered once (no allocation).
+    let mut memories: [Option<&crate::sim::algo::grid::Grid<bool>>; MAX_EXPLORERS] =
+        [None; MAX_EXPLORERS];
+    for (slot, (v, _)) in memories.iter_mut().zip((&d.visions, &d.heroes).join()) {
+        *slot = v.explored.get(&depth);
+    }
     let (mut floor, mut seen) = (0u32, 0u32);
     for (i, tile) in level.tiles.cells().iter().enumerate() {
         if !tile.is_walkable() {
             continue;
         }
         floor += 1;
-        let p = level.tiles.point(i);
-        let known = (&d.visions, &d.heroes).join().any(|(v, _)| {
-            v.explored
-                .get(&depth)
-                .is_some_and(|g| g.get(p).copied().unwrap_or(false))
-        });
+        let known = memories
+            .iter()
+            .flatten()
+            .any(|g| g.cells().get(i).copied().unwrap_or(false));
         if known {
             seen += 1;
         }
