@@ -166,6 +166,7 @@ fn someone_led_back_to_the_stairs_is_rescued() {
         panic!("expected an escort quest, got {:?}", quest.goal);
     };
     let start = sim.hero(PlayerId(0)).expect("hero").at;
+    let points = sim.hero(PlayerId(0)).expect("hero").skill_points;
     // Find them and speak: they follow.
     let mut following = false;
     for _ in 0..6000 {
@@ -196,6 +197,12 @@ fn someone_led_back_to_the_stairs_is_rescued() {
         }
     }
     assert!(rescued, "not rescued: {:?}", sim.quests()[0]);
+    let hero = sim.hero(PlayerId(0)).expect("hero");
+    assert!(
+        quest.reward.skill_points > 0,
+        "a rescue is worth a skill point"
+    );
+    assert!(hero.skill_points >= points + quest.reward.skill_points);
     // They leave the level.
     sim.step(&[]);
     assert_eq!(person_at(&sim, npc), None);

@@ -128,7 +128,13 @@ fn levels_give_the_points_the_bot_spends() {
         }
     }
     assert!(spent > 0, "the bot learned skills");
-    let earned = 1 + (hero.level - 1) * content.skill_points_per_level;
+    let from_quests: i32 = sim
+        .quests()
+        .iter()
+        .filter(|q| q.state == venture::sim::quest::QuestState::Done)
+        .map(|q| q.reward.skill_points)
+        .sum();
+    let earned = 1 + (hero.level - 1) * content.skill_points_per_level + from_quests;
     assert_eq!(spent + hero.skill_points, earned);
 }
 

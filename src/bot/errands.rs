@@ -45,7 +45,10 @@ pub fn errand(
                 let home = sim.with_level(hero.depth, |l| l.arrival_from_above)?;
                 return Some(Errand::GoTo(vec![home]));
             }
-            QuestGoal::Talk { npc, .. } | QuestGoal::Escort { npc, leader: None, .. } => {
+            QuestGoal::Talk { npc, .. }
+            | QuestGoal::Escort {
+                npc, leader: None, ..
+            } => {
                 people.extend(at(npc).filter(|&p| known(sim, player, hero.depth, p)));
             }
             _ => {}

@@ -41,6 +41,7 @@ pub struct QuestReward {
     pub xp: i32,
     pub gold: i32,
     pub item: Option<ItemId>,
+    pub skill_points: i32,
 }
 
 /// What the level offers quests to be about.
@@ -246,5 +247,6 @@ fn reward(content: &Content, id: QuestId, depth: i32, rng: &mut Stream) -> Quest
         xp: grow(q.def.reward.xp),
         gold,
         item: rng.pick(&choices).copied(),
+        skill_points: q.def.reward.skill_points,
     }
 }

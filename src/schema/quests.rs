@@ -72,6 +72,9 @@ pub struct RewardDef {
     /// Item ids, one of which (of the world's genre) is given.
     #[serde(default)]
     pub items: Vec<String>,
+    /// Skill points given (they do not grow with depth).
+    #[serde(default)]
+    pub skill_points: i32,
 }
 
 /// A goal with its references linked to content ids; lists are kept whole

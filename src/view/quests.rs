@@ -88,6 +88,11 @@ fn reward(content: &Content, q: &Quest) -> String {
     if let Some(i) = r.item {
         parts.push(item_phrase(content, i, 1));
     }
+    match r.skill_points {
+        0 => {}
+        1 => parts.push("a skill point".to_owned()),
+        n => parts.push(format!("{n} skill points")),
+    }
     parts.join(", ")
 }
 

@@ -55,6 +55,7 @@ pub(super) fn check_quests(
         c.span("depth", def.depth, 1, t.depth_max);
         c.range("xp", def.reward.xp, 0, 1_000_000);
         c.span("gold", def.reward.gold, 0, 1_000_000);
+        c.range("skill_points", def.reward.skill_points, 0, 10);
         let goal = match &def.goal {
             GoalDef::Kill { count } => {
                 c.span("count", *count, 1, 50);

@@ -153,6 +153,7 @@ fn finish(d: &mut Data, i: usize, ev: SimEvent) {
         }
         if let Some(hero) = d.heroes.get_mut(e) {
             hero.xp += i64::from(q.reward.xp);
+            hero.skill_points += q.reward.skill_points;
         }
         if let Some(inv) = d.inventories.get_mut(e) {
             inv.gold += i64::from(q.reward.gold);
