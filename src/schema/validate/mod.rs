@@ -7,6 +7,7 @@
 mod affixes;
 mod genres;
 mod quests;
+mod recipes;
 mod skills;
 mod spells;
 
@@ -23,6 +24,7 @@ use super::load::SchemaSource;
 use super::monsters::ProjectileDef;
 use super::monsters::{MonsterDef, MonsterKind};
 use super::quests::QuestsFile;
+use super::recipes::RecipesFile;
 use super::skills::SkillsFile;
 use super::spells::SpellsFile;
 use super::{Content, ItemId, MonsterId};
@@ -38,6 +40,7 @@ pub(super) struct Files<'a> {
     pub skills: (SkillsFile, &'a SchemaSource),
     pub spells: (SpellsFile, &'a SchemaSource),
     pub affixes: (AffixesFile, &'a SchemaSource),
+    pub recipes: (RecipesFile, &'a SchemaSource),
 }
 
 /// Finds where things are written in one file.
@@ -228,6 +231,7 @@ pub(super) fn validate_and_link(
         skills: (skill_file, skill_src),
         spells: (spells_file, spell_src),
         affixes: (affix_file, affix_src),
+        recipes: (recipe_file, recipe_src),
     } = files;
     let (gl, ml, il, ll, gnl) = (
         Loc { src: game_src },
@@ -384,6 +388,8 @@ pub(super) fn validate_and_link(
                 c.resist(&a.resist);
             }
             ItemKind::Gold(s) => c.span("Gold", *s, 1, 1_000_000),
+            // Linked (and checked) with recipes.ron below.
+            ItemKind::Recipe(_) => {}
         }
     }
 
@@ -433,6 +439,19 @@ pub(super) fn validate_and_link(
             genre_index: &linked.index,
             genre_ids: genre_defs.iter().map(|g| g.id.as_str()).collect(),
             max_level: rules.levelling.max_level,
+        },
+        errors,
+    );
+    let crafting = recipes::check_recipes(
+        recipe_file,
+        &Loc { src: recipe_src },
+        &recipes::Links {
+            item_ids: &item_ids,
+            items: &items,
+            item_masks: &item_genres,
+            item_loc: &il,
+            genre_index: &linked.index,
+            genres: &genre_defs,
         },
         errors,
     );
@@ -487,6 +506,9 @@ pub(super) fn validate_and_link(
             choice: Default::default(),
             hash,
             magic,
+            stations: crafting.stations,
+            recipes: crafting.recipes,
+            taught_by: crafting.taught_by,
             monster_index: BTreeMap::new(),
             item_index: item_ids.into_iter().map(|(k, v)| (k, ItemId(v))).collect(),
             genre_index: linked
