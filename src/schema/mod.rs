@@ -136,8 +136,8 @@ pub struct Content {
     /// Crafting stations and recipes (`recipes.rs`), linked.
     pub stations: Vec<recipes::Station>,
     pub recipes: Vec<recipes::Recipe>,
-    /// Per item, the recipe reading it teaches.
-    taught_by: Vec<Option<u8>>,
+    /// Recipe ids to their index in `recipes`.
+    recipe_index: BTreeMap<String, u8>,
 }
 
 impl Content {
@@ -155,11 +155,10 @@ impl Content {
 
     /// The recipe (an index into `recipes`) an item teaches when read.
     pub fn recipe_taught_by(&self, item: ItemId) -> Option<usize> {
-        self.taught_by
-            .get(item.index())
-            .copied()
-            .flatten()
-            .map(usize::from)
+        match &self.items.get(item.index())?.kind {
+            items::ItemKind::Recipe(key) => self.recipe_index.get(key).copied().map(usize::from),
+            _ => None,
+        }
     }
 
     /// The station kinds this world's levels place: the primary genre's,

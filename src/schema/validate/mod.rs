@@ -508,7 +508,7 @@ pub(super) fn validate_and_link(
             magic,
             stations: crafting.stations,
             recipes: crafting.recipes,
-            taught_by: crafting.taught_by,
+            recipe_index: crafting.index,
             monster_index: BTreeMap::new(),
             item_index: item_ids.into_iter().map(|(k, v)| (k, ItemId(v))).collect(),
             genre_index: linked

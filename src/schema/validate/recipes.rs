@@ -21,11 +21,11 @@ pub(super) struct Links<'a> {
     pub genres: &'a [GenreDef],
 }
 
-/// The linked file, and per item the recipe it teaches.
+/// The linked file, and recipe ids to indices.
 pub(super) struct Crafting {
     pub stations: Vec<Station>,
     pub recipes: Vec<Recipe>,
-    pub taught_by: Vec<Option<u8>>,
+    pub index: BTreeMap<String, u8>,
 }
 
 pub(super) fn check_recipes(
@@ -138,29 +138,28 @@ pub(super) fn check_recipes(
         }
     }
     check_coverage(&stations, &recipes, loc, l.genres, errors);
-    let taught_by = l
-        .items
-        .iter()
-        .map(|it| {
-            let ItemKind::Recipe(key) = &it.kind else {
-                return None;
+    for it in l.items {
+        if let ItemKind::Recipe(key) = &it.kind
+            && !recipe_ids.contains_key(key)
+        {
+            let mut c = Checker {
+                loc: l.item_loc,
+                id: &it.id,
+                errors,
             };
-            let found = recipe_ids.get(key).and_then(|&i| u8::try_from(i).ok());
-            if found.is_none() {
-                let mut c = Checker {
-                    loc: l.item_loc,
-                    id: &it.id,
-                    errors,
-                };
-                unknown(&mut c, "kind", key, "no recipe has the id", "recipes.ron");
-            }
-            found
-        })
+            unknown(&mut c, "kind", key, "no recipe has the id", "recipes.ron");
+        }
+    }
+    // Recipes left out above (bad station or result) are errors already.
+    let index = recipes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((r.id.clone(), u8::try_from(i).ok()?)))
         .collect();
     Crafting {
         stations,
         recipes,
-        taught_by,
+        index,
     }
 }
 
