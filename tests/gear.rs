@@ -13,6 +13,7 @@ use venture::schema::monsters::MonsterKind;
 use venture::schema::{Content, ItemId, load_defaults};
 use venture::sim::algo::grid::Dir;
 use venture::sim::components::{Inventory, Piece, item_name};
+use venture::sim::crafting::CraftEvent;
 use venture::sim::event::{EventKind, Who};
 use venture::sim::hero::{effective_combat, starting_combat};
 use venture::sim::{Action, PlayerInput, Simulation};
@@ -125,6 +126,20 @@ fn try_item(content: &Content, slot_item: ItemId, what: &str, seed: u64) -> Resu
                 PotionEffect::Cure => any(&es, &|e| matches!(e, EventKind::Cured { .. })),
             };
             check!(ok, "{what}: no effect seen");
+        }
+        ItemKind::Recipe(_) => {
+            let es = events(&mut sim, &|_| true);
+            check!(
+                any(&es, &|e| matches!(
+                    e,
+                    EventKind::Craft(CraftEvent::Learned { .. })
+                )),
+                "{what}: nothing learned"
+            );
+            check!(
+                sim.hero(player).is_some_and(|h| h.recipes != 0),
+                "{what}: no recipe known"
+            );
         }
         ItemKind::Scroll(ScrollEffect::Mapping) => {
             let es = events(&mut sim, &|_| true);

@@ -39,6 +39,9 @@ impl Bot for ExploreBot {
         if let Some(grow) = super::growth::choice(sim, &hero) {
             return Some(grow);
         }
+        if let Some(craft) = super::crafting::recipe_to_craft(sim, &hero) {
+            return Some(craft);
+        }
         if !hero.ready || hero.pending.is_some() {
             return None;
         }
@@ -70,6 +73,9 @@ impl Bot for ExploreBot {
         }
         if let Some(slot) = upgrade_slot(&hero, &content) {
             return Some(Action::Use(slot));
+        }
+        if let Some(read) = super::crafting::recipe_to_read(sim, &hero) {
+            return Some(read);
         }
 
         // Chasing a fleeing monster at equal speed never ends: let it go.

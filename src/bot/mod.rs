@@ -8,6 +8,7 @@
 //! new file and name it in [`BotKind`].
 
 mod casting;
+mod crafting;
 mod errands;
 mod explore;
 mod growth;

@@ -7,8 +7,9 @@ use std::sync::Arc;
 
 use super::autopilot::Pilot;
 use super::input::Key;
-use super::screens::{ClassSelect, Control, GameOver, Play, Screen, Shop};
+use super::screens::{ClassSelect, Control, Crafting, GameOver, Play, Screen, Shop};
 use crate::schema::Content;
+use crate::sim::crafting::CraftEvent;
 use crate::sim::{Action, EventKind, PlayerId, PlayerInput, Simulation};
 use crate::view::{self, Frame, Hud, Observer, Tone};
 
@@ -243,6 +244,7 @@ impl App {
         self.sim.step(&inputs);
         self.observer.observe(&self.sim);
         self.open_shop_after_trade();
+        self.open_crafting_after_craft();
         if !self.ended
             && let Some(hero) = self.sim.hero(self.player)
             && (hero.dead || hero.won)
@@ -265,6 +267,20 @@ impl App {
             && self.screens.len() == 1
         {
             self.screens.push(Box::new(Shop::new(selling)));
+        }
+    }
+
+    /// After a craft (or a refused one) the crafting screen opens again, so
+    /// making several is one key each.
+    fn open_crafting_after_craft(&mut self) {
+        let me = self.player;
+        let crafted = self.sim.last_events().iter().any(|e| match e.kind {
+            EventKind::Craft(c) => c.player() == me && !matches!(c, CraftEvent::Learned { .. }),
+            EventKind::Refused { player, why } => player == me && why.is_crafting(),
+            _ => false,
+        });
+        if crafted && self.screens.len() == 1 {
+            self.screens.push(Box::new(Crafting));
         }
     }
 

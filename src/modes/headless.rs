@@ -111,6 +111,7 @@ pub fn run(config: &HeadlessConfig, content: Arc<Content>) -> Report {
 fn event_name(kind: &EventKind) -> &'static str {
     match kind {
         EventKind::Spell(s) => crate::view::spell_event_name(s),
+        EventKind::Craft(c) => crate::view::craft_event_name(c),
         EventKind::Hit { .. } => "hit",
         EventKind::Miss { .. } => "miss",
         EventKind::Shot { .. } => "shot",

@@ -51,6 +51,8 @@ pub enum Command {
     Cast(u8),
     /// Open the spells screen (known spells, slot assignment).
     Spells,
+    /// Open the crafting screen (known recipes, the station at hand).
+    Craft,
     /// Show the message history.
     Messages,
     /// Show the quest log.
@@ -99,6 +101,7 @@ pub fn command(key: Key) -> Option<Command> {
         Key::Char('f') => C::Fire,
         Key::Char(c @ '1'..='5') => C::Cast(c as u8 - b'1'),
         Key::Char('z') => C::Spells,
+        Key::Char('C') => C::Craft,
         Key::Char('m') => C::Messages,
         Key::Char('Q') => C::Quests,
         Key::Char('c') => C::Character,
@@ -135,6 +138,7 @@ pub const HELP: &[(&str, &str)] = &[
         "1 2 3 4 5, z",
         "cast the spell in that slot; z: spells, slots",
     ),
+    ("C", "craft at a station (_) from recipes you read"),
     ("T", "real time / turn-based"),
     ("? and q", "this help; quit"),
 ];

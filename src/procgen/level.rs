@@ -17,8 +17,9 @@ use super::merchants::{self, MerchantPlan};
 use super::quests::{self, LevelContents, QuestPlan};
 use super::seed::{
     LEVEL_FEATURES, LEVEL_ITEMS, LEVEL_MERCHANT, LEVEL_MONSTERS, LEVEL_QUESTS, LEVEL_RARITY,
-    LEVEL_ROLES, LEVEL_TERRAIN, Stream,
+    LEVEL_ROLES, LEVEL_STATION, LEVEL_TERRAIN, Stream,
 };
+use super::stations;
 use super::terrain::{Layout, Rect, bsp, caverns, cellular, city, composite, forest, maze};
 
 /// Levels get at least this many rooms (spawn, exit, boss, treasure).
@@ -199,9 +200,16 @@ pub fn generate(content: &Content, seed: u64, depth: i32) -> GeneratedLevel {
 
     let mut trng = Stream::new(seed, LEVEL_MERCHANT, &[d]);
     let merchant = merchants::plan(content, depth, tiles, &rooms, &mut taken, &mut trng);
+    taken.extend(items.iter().map(|i| i.at));
+    let mut srng = Stream::new(seed, LEVEL_STATION, &[d]);
+    let station = stations::plan(content, tiles, &rooms, &mut taken, &mut srng);
+    if let Some((at, _)) = station {
+        tiles.set(at, Tile::Station);
+    }
     super::loot::roll_placed(content, seed, depth, &mut items);
 
-    let level = Level::new(depth, layout.tiles, rooms, spawn, down);
+    let mut level = Level::new(depth, layout.tiles, rooms, spawn, down);
+    level.station = station;
     GeneratedLevel {
         level,
         monsters,

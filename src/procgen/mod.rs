@@ -16,4 +16,5 @@ pub mod names;
 pub mod quests;
 pub mod seed;
 pub mod skills;
+pub mod stations;
 pub mod terrain;

@@ -33,6 +33,11 @@ pub const LEVEL_QUESTS: u64 = 0xb6e2_48d1_9f0c_a357;
 pub const WORLD_SKILLS: u64 = 0x4e91_c2b7_0d5a_f318;
 /// Whether a level has a merchant, and their stock (indices: depth).
 pub const LEVEL_MERCHANT: u64 = 0x29d7_a0f3_c615_8e4b;
+/// Whether a level has a crafting station, which kind and where
+/// (indices: depth).
+pub const LEVEL_STATION: u64 = 0x3f8a_61d2_b07e_94c5;
+/// Whether a crafting attempt succeeds (indices: tick, hero id).
+pub const SIM_CRAFT: u64 = 0xd25b_8e07_4a93_c1f6;
 /// The rarity and affixes of gear laid out with a level (indices: depth,
 /// placement index).
 pub const LOOT_PLACED: u64 = 0xb6d1_4e93_27a0_f85c;
@@ -68,7 +73,9 @@ pub const LEVEL_TRAPS: u64 = 0x8d13_5fa2_6c09_e4b7;
 pub const BOT_EXPLORE: u64 = 0x6c19_e7a4_50d2_8bf1;
 
 /// Every domain constant, for the uniqueness check.
-pub const ALL_DOMAINS: [u64; 22] = [
+pub const ALL_DOMAINS: [u64; 24] = [
+    LEVEL_STATION,
+    SIM_CRAFT,
     LEVEL_MERCHANT,
     WORLD_SKILLS,
     LEVEL_QUESTS,

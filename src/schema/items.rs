@@ -51,6 +51,9 @@ pub enum ItemKind {
     /// Thrown from the inventory at the nearest monster in sight (bombs,
     /// grenades, throwing knives); used up.
     Thrown(ThrownDef),
+    /// Read from the inventory to learn the recipe (an id in recipes.ron)
+    /// for good; used up.
+    Recipe(String),
 }
 
 /// What reading a scroll does.

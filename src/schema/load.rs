@@ -13,6 +13,7 @@ use super::items::ItemsFile;
 use super::levels::LevelsFile;
 use super::monsters::MonstersFile;
 use super::quests::QuestsFile;
+use super::recipes::RecipesFile;
 use super::skills::SkillsFile;
 use super::spells::SpellsFile;
 use super::{Content, validate};
@@ -43,6 +44,7 @@ pub const QUESTS: &str = "quests.ron";
 pub const SKILLS: &str = "skills.ron";
 pub const SPELLS: &str = "spells.ron";
 pub const AFFIXES: &str = "affixes.ron";
+pub const RECIPES: &str = "recipes.ron";
 
 /// The default schemas, compiled into the binary so it ships no asset files.
 pub fn default_sources() -> Vec<SchemaSource> {
@@ -56,6 +58,7 @@ pub fn default_sources() -> Vec<SchemaSource> {
         (SKILLS, include_str!("../../data-schemas/skills.ron")),
         (SPELLS, include_str!("../../data-schemas/spells.ron")),
         (AFFIXES, include_str!("../../data-schemas/affixes.ron")),
+        (RECIPES, include_str!("../../data-schemas/recipes.ron")),
     ]
     .into_iter()
     .map(|(name, text)| SchemaSource::new(format!("data-schemas/{name}"), text))
@@ -80,6 +83,7 @@ pub fn load_sources(sources: &[SchemaSource]) -> Result<Content, SchemaErrors> {
     let skills = parse_named::<SkillsFile>(sources, SKILLS, &mut errors);
     let spells = parse_named::<SpellsFile>(sources, SPELLS, &mut errors);
     let affixes = parse_named::<AffixesFile>(sources, AFFIXES, &mut errors);
+    let recipes = parse_named::<RecipesFile>(sources, RECIPES, &mut errors);
     let (
         Some(game),
         Some(monsters),
@@ -90,8 +94,9 @@ pub fn load_sources(sources: &[SchemaSource]) -> Result<Content, SchemaErrors> {
         Some(skills),
         Some(spells),
         Some(affixes),
+        Some(recipes),
     ) = (
-        game, monsters, items, levels, genres, quests, skills, spells, affixes,
+        game, monsters, items, levels, genres, quests, skills, spells, affixes, recipes,
     )
     else {
         return Err(errors);
@@ -106,6 +111,7 @@ pub fn load_sources(sources: &[SchemaSource]) -> Result<Content, SchemaErrors> {
         skills,
         spells,
         affixes,
+        recipes,
     };
     let content = validate::validate_and_link(files, schema_hash(sources), &mut errors);
     match content {

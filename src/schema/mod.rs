@@ -20,6 +20,7 @@ pub mod levels;
 pub mod load;
 pub mod monsters;
 pub mod quests;
+pub mod recipes;
 pub mod skills;
 pub mod spells;
 mod validate;
@@ -132,6 +133,11 @@ pub struct Content {
     genre_index: BTreeMap<String, GenreId>,
     /// Spells, mana rules and who casts what (`spells.rs`).
     magic: spells::SpellCatalog,
+    /// Crafting stations and recipes (`recipes.rs`), linked.
+    pub stations: Vec<recipes::Station>,
+    pub recipes: Vec<recipes::Recipe>,
+    /// Recipe ids to their index in `recipes`.
+    recipe_index: BTreeMap<String, u8>,
 }
 
 impl Content {
@@ -145,6 +151,25 @@ impl Content {
 
     pub fn monster_id(&self, key: &str) -> Option<MonsterId> {
         self.monster_index.get(key).copied()
+    }
+
+    /// The recipe (an index into `recipes`) an item teaches when read.
+    pub fn recipe_taught_by(&self, item: ItemId) -> Option<usize> {
+        match &self.items.get(item.index())?.kind {
+            items::ItemKind::Recipe(key) => self.recipe_index.get(key).copied().map(usize::from),
+            _ => None,
+        }
+    }
+
+    /// The station kinds this world's levels place: the primary genre's,
+    /// as indices into `stations`.
+    pub fn world_stations(&self) -> impl Iterator<Item = usize> + '_ {
+        let g = self.mix.primary.index();
+        (0..self.stations.len()).filter(move |&s| {
+            self.stations
+                .get(s)
+                .is_some_and(|d| usize::from(d.genre) == g)
+        })
     }
 
     pub fn item_id(&self, key: &str) -> Option<ItemId> {

@@ -45,6 +45,9 @@ pub enum Action {
     /// Put known spells (by their index in the spellbook; `u8::MAX` for
     /// none) in the five hotkey slots. Takes no time.
     SetSpellSlots { slots: [u8; 5] },
+    /// Make known recipe `n` (an index into `Content::recipes`) at the
+    /// station next to the hero. Takes no time.
+    Craft(u8),
 }
 
 impl Action {
@@ -58,6 +61,7 @@ impl Action {
                 | Action::Buy(_)
                 | Action::Sell(_)
                 | Action::SetSpellSlots { .. }
+                | Action::Craft(_)
         )
     }
 }

@@ -263,6 +263,7 @@ pub fn spawn_player(world: &mut World, player: PlayerId, name: &str) -> Option<E
         class: None,
         skill_points: 1,
         skills: 0,
+        recipes: 0,
     };
     let id = next_id(world);
     let e = world

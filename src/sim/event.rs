@@ -68,6 +68,27 @@ pub enum Refusal {
     NothingThere,
     CannotAfford,
     PackFull,
+    /// No crafting station next to (or under) the hero.
+    NoStation,
+    /// The station here is not the kind the recipe needs.
+    WrongStation,
+    /// The pack lacks some of the recipe's ingredients.
+    MissingIngredients,
+    /// No such recipe, or the hero has not learned it.
+    UnknownRecipe,
+}
+
+impl Refusal {
+    /// Whether it answers `Action::Craft` (the crafting screen reopens).
+    pub const fn is_crafting(self) -> bool {
+        matches!(
+            self,
+            Refusal::NoStation
+                | Refusal::WrongStation
+                | Refusal::MissingIngredients
+                | Refusal::UnknownRecipe
+        )
+    }
 }
 
 /// An event with where it happened: the level's depth and the tile.
@@ -294,4 +315,6 @@ pub enum EventKind {
     },
     /// Casting, its refusals and what spells did (`sim::spells`).
     Spell(super::spells::SpellEvent),
+    /// Learning recipes and crafting (`sim::crafting`).
+    Craft(super::crafting::CraftEvent),
 }

@@ -44,6 +44,9 @@ pub struct Level {
     pub arrival_from_above: Point,
     /// Where a player coming up arrives (the down stairs), if there are any.
     pub arrival_from_below: Option<Point>,
+    /// The crafting station, if the level has one: where it is and its
+    /// kind (an index into `Content::stations`).
+    pub station: Option<(Point, u8)>,
     /// The actor on each tile, kept in step with positions by the systems.
     pub(crate) occupants: Grid<Option<Entity>>,
     /// Distance to the nearest living player on this level.
@@ -69,6 +72,7 @@ impl Level {
             rooms,
             arrival_from_above,
             arrival_from_below,
+            station: None,
             occupants: Grid::new(w, h, None),
             chase: DijkstraMap::new(w, h),
             flee: DijkstraMap::new(w, h),

@@ -18,6 +18,7 @@ pub mod algo;
 pub mod apply;
 pub mod combat;
 pub mod components;
+pub mod crafting;
 pub mod event;
 pub mod gear;
 pub mod hash;
@@ -176,6 +177,7 @@ impl Simulation {
                 tiles.write_u64(u64::from(t.code()));
             }
             h.write_u64(tiles.finish());
+            hash_debug(&mut h, Some(&level.station));
         }
         hash_debug(&mut h, Some(&*w.read_resource::<quest::QuestLog>()));
         for p in &w.read_resource::<projectile::Projectiles>().flying {

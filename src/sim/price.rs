@@ -51,6 +51,7 @@ pub fn base_worth(item: &ItemDef) -> i64 {
         }
         ItemKind::Thrown(t) => 10 + 2 * span(t.damage) * (1 + i64::from(t.projectile.radius)),
         ItemKind::Gold(_) => 0,
+        ItemKind::Recipe(_) => 60,
     }
 }
 

@@ -55,6 +55,8 @@ pub struct HeroState {
     pub skill_points: i32,
     /// Skill-tree nodes learned, a bit per node.
     pub skills: u64,
+    /// Recipes known, a bit per index into `Content::recipes`.
+    pub recipes: u64,
 }
 
 impl HeroState {
@@ -194,6 +196,7 @@ impl Simulation {
             class: hero.class,
             skill_points: hero.skill_points,
             skills: hero.skills,
+            recipes: hero.recipes,
             last_hit: health.last_hit,
         })
     }

@@ -38,11 +38,14 @@ pub enum Tile {
     Bridge,
     /// A tree or other tall growth: blocks movement and sight.
     Tree,
+    /// A crafting station (the level's `Level::station` says which kind):
+    /// passable and transparent, like floor.
+    Station,
 }
 
 impl Tile {
     /// Every tile kind, in code order (for tests and docs).
-    pub const ALL: [Tile; 15] = [
+    pub const ALL: [Tile; 16] = [
         Tile::Wall,
         Tile::Floor,
         Tile::Door,
@@ -58,6 +61,7 @@ impl Tile {
         Tile::Pit,
         Tile::Bridge,
         Tile::Tree,
+        Tile::Station,
     ];
 
     /// Whether a hero can step here at all, hazards included. Closed doors
@@ -123,6 +127,7 @@ impl Tile {
             Tile::Pit => 12,
             Tile::Bridge => 13,
             Tile::Tree => 14,
+            Tile::Station => 15,
         }
     }
 }

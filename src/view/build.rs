@@ -218,6 +218,7 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
             Vec::new()
         },
         magic: super::spells::magic_hud(sim, observer.player),
+        crafting: super::crafting::crafting_hud(sim, observer.player),
     };
     Frame {
         map: MapView {
@@ -328,6 +329,21 @@ fn pack_line(
                     ""
                 }
             ),
+            0,
+        ),
+        ItemKind::Recipe(_) => (
+            "read",
+            content
+                .recipe_taught_by(item)
+                .and_then(|r| content.recipes.get(r))
+                .map_or_else(String::new, |r| {
+                    let at = content.stations.get(usize::from(r.station));
+                    format!(
+                        "teaches {} ({})",
+                        r.name,
+                        at.map_or("", |s| s.name.as_str())
+                    )
+                }),
             0,
         ),
         ItemKind::Weapon(w) => (

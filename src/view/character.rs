@@ -132,6 +132,10 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
                 Refusal::NothingThere => "There is nothing there to trade.",
                 Refusal::CannotAfford => "You cannot afford that.",
                 Refusal::PackFull => "Your pack is full.",
+                Refusal::NoStation => "There is no crafting station here.",
+                Refusal::WrongStation => "That recipe needs another kind of station.",
+                Refusal::MissingIngredients => "You lack some of the ingredients.",
+                Refusal::UnknownRecipe => "You do not know that recipe.",
             }
             .to_owned(),
             Tone::Normal,

@@ -154,6 +154,8 @@ pub struct Hud {
     pub shop: Option<ShopView>,
     /// Mana and spells.
     pub magic: super::spells::MagicHud,
+    /// The station at hand and the recipes known.
+    pub crafting: super::crafting::CraftingHud,
 }
 
 /// A merchant's offer.

@@ -98,6 +98,7 @@ pub fn involves(kind: &EventKind, me: PlayerId) -> bool {
         | EventKind::Traded { player, .. }
         | EventKind::ShopOpened { player, .. } => *player == me,
         EventKind::Spell(s) => super::spells::involves(s, me),
+        EventKind::Craft(c) => c.player() == me,
     }
 }
 
@@ -211,6 +212,7 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
     let mine = |w: &Who| *w == Who::Player(me);
     Some(match *kind {
         EventKind::Spell(ref s) => return super::spells::describe(s, me, sim),
+        EventKind::Craft(ref c) => return super::crafting::describe(c, me, sim),
         EventKind::Hit {
             attacker,
             target,
@@ -262,7 +264,7 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
         EventKind::Consumed { item, .. } => {
             let verb = match content.item(item).kind {
                 ItemKind::Food(_) => "eat",
-                ItemKind::Scroll(_) => "read",
+                ItemKind::Scroll(_) | ItemKind::Recipe(_) => "read",
                 ItemKind::Thrown(_) => "throw",
                 _ => "use",
             };

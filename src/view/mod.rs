@@ -10,6 +10,7 @@
 mod build;
 mod camera;
 mod character;
+mod crafting;
 mod frame;
 mod messages;
 mod quests;
@@ -19,6 +20,7 @@ use std::collections::BTreeMap;
 
 pub use build::{build, letter_slot, slot_letter};
 pub use camera::Camera;
+pub use crafting::{CraftingHud, RecipeLine, craft_event_name};
 pub use frame::{
     Cell, ClassLine, Frame, Glyph, GlyphKind, Hud, LevelMap, LogLine, MapView, Nearby, Overlay,
     OverlayLine, PackLine, QuestLine, ShopView, SkillLine, Tone, Ware,

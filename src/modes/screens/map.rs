@@ -38,7 +38,7 @@ impl Screen for Map {
 /// How telling a tile is when several share one character.
 fn rank(t: Tile) -> u8 {
     match t {
-        Tile::StairsDown | Tile::StairsUp => 5,
+        Tile::StairsDown | Tile::StairsUp | Tile::Station => 5,
         Tile::Door | Tile::OpenDoor | Tile::Bridge => 4,
         Tile::KnownTrap | Tile::Lava | Tile::Pit => 3,
         Tile::Wall | Tile::SecretDoor | Tile::Tree => 1,

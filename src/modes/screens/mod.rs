@@ -15,6 +15,7 @@
 mod character;
 mod class_select;
 mod confirm;
+mod crafting;
 mod game_over;
 mod help;
 mod inventory;
@@ -28,6 +29,7 @@ mod spells;
 pub use character::Character;
 pub use class_select::ClassSelect;
 pub use confirm::ConfirmQuit;
+pub use crafting::{CRAFT_KEY, Crafting};
 pub use game_over::{GameOver, summary};
 pub use help::Help;
 pub use inventory::{Inventory, InventoryMode};

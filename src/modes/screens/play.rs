@@ -2,8 +2,8 @@
 //! become actions; menus are pushed on top.
 
 use super::{
-    Character, ConfirmQuit, Control, Help, Inventory, InventoryMode, Map, Messages, Outcome,
-    Quests, Screen, Spells,
+    Character, ConfirmQuit, Control, Crafting, Help, Inventory, InventoryMode, Map, Messages,
+    Outcome, Quests, Screen, Spells,
 };
 use crate::modes::autopilot::Autopilot;
 use crate::modes::input::{Command, Key, command};
@@ -43,6 +43,7 @@ impl Screen for Play {
             Command::Fire => fire(hud),
             Command::Cast(slot) => cast(hud, slot),
             Command::Spells => push(Box::new(Spells::new(hud))),
+            Command::Craft => push(Box::new(Crafting)),
             Command::Messages => push(Box::<Messages>::default()),
             Command::Quests => push(Box::<Quests>::default()),
             Command::Character => push(Box::<Character>::default()),

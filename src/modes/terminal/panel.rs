@@ -244,6 +244,9 @@ fn footer_lines(hud: &Hud) -> Vec<(String, Tone)> {
         Some(Tile::StairsUp) => out.push(("Stairs up: press <".to_owned(), Tone::Important)),
         _ => {}
     }
+    if let Some(station) = &hud.crafting.station {
+        out.push((format!("At a {station}: press C"), Tone::Important));
+    }
     match hud.underfoot.as_slice() {
         [] => {}
         [one] => out.push((format!("Here: {one}"), Tone::Good)),

@@ -67,6 +67,7 @@ pub(super) mod theme {
     pub const PIT: Rgb = Rgb(150, 110, 200);
     pub const BRIDGE: Rgb = Rgb(170, 120, 60);
     pub const TREE: Rgb = Rgb(40, 180, 60);
+    pub const STATION: Rgb = Rgb(255, 170, 40);
     pub const REMEMBERED: Rgb = Rgb(75, 75, 90);
     pub const TEXT: Rgb = Rgb(210, 210, 210);
     pub const DIM: Rgb = Rgb(130, 130, 140);
@@ -96,6 +97,8 @@ pub fn tile_glyph(t: Tile) -> char {
         Tile::Bridge => '=',
         // Not a letter: letters are monsters.
         Tile::Tree => '♣',
+        // Free among tiles and items: a work surface.
+        Tile::Station => '_',
     }
 }
 
@@ -114,6 +117,7 @@ fn tile_color(t: Tile, pal: &Palette, genre: Option<&GenrePalette>) -> Rgb {
         Tile::Pit => theme::PIT,
         Tile::Bridge => theme::BRIDGE,
         Tile::Tree => theme::TREE,
+        Tile::Station => theme::STATION,
         Tile::Door | Tile::OpenDoor => genre.map_or(theme::DOOR, |g| g.door),
         Tile::StairsDown | Tile::StairsUp => theme::STAIRS,
     }

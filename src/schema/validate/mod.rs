@@ -7,6 +7,8 @@
 mod affixes;
 mod genres;
 mod quests;
+mod recipes;
+mod rules;
 mod skills;
 mod spells;
 
@@ -23,6 +25,7 @@ use super::load::SchemaSource;
 use super::monsters::ProjectileDef;
 use super::monsters::{MonsterDef, MonsterKind};
 use super::quests::QuestsFile;
+use super::recipes::RecipesFile;
 use super::skills::SkillsFile;
 use super::spells::SpellsFile;
 use super::{Content, ItemId, MonsterId};
@@ -38,6 +41,7 @@ pub(super) struct Files<'a> {
     pub skills: (SkillsFile, &'a SchemaSource),
     pub spells: (SpellsFile, &'a SchemaSource),
     pub affixes: (AffixesFile, &'a SchemaSource),
+    pub recipes: (RecipesFile, &'a SchemaSource),
 }
 
 /// Finds where things are written in one file.
@@ -228,6 +232,7 @@ pub(super) fn validate_and_link(
         skills: (skill_file, skill_src),
         spells: (spells_file, spell_src),
         affixes: (affix_file, affix_src),
+        recipes: (recipe_file, recipe_src),
     } = files;
     let (gl, ml, il, ll, gnl) = (
         Loc { src: game_src },
@@ -246,7 +251,7 @@ pub(super) fn validate_and_link(
     );
     let depth_max = i64::from(rules.dungeon_depth.clamp(1, 99));
 
-    check_rules(&rules, &gl, errors);
+    rules::check_rules(&rules, &gl, errors);
     let linked = genres::check_genres(&genre_defs, &gnl, &item_ids, depth_max, errors);
     let affix_links = affixes::check_affixes(
         &affix_file,
@@ -384,10 +389,12 @@ pub(super) fn validate_and_link(
                 c.resist(&a.resist);
             }
             ItemKind::Gold(s) => c.span("Gold", *s, 1, 1_000_000),
+            // Linked (and checked) with recipes.ron below.
+            ItemKind::Recipe(_) => {}
         }
     }
 
-    check_levels(&levels, &ll, depth_max, errors);
+    rules::check_levels(&levels, &ll, depth_max, errors);
     genres::check_coverage(
         &genre_defs,
         &genres::Catalogue {
@@ -433,6 +440,19 @@ pub(super) fn validate_and_link(
             genre_index: &linked.index,
             genre_ids: genre_defs.iter().map(|g| g.id.as_str()).collect(),
             max_level: rules.levelling.max_level,
+        },
+        errors,
+    );
+    let crafting = recipes::check_recipes(
+        recipe_file,
+        &Loc { src: recipe_src },
+        &recipes::Links {
+            item_ids: &item_ids,
+            items: &items,
+            item_masks: &item_genres,
+            item_loc: &il,
+            genre_index: &linked.index,
+            genres: &genre_defs,
         },
         errors,
     );
@@ -487,6 +507,9 @@ pub(super) fn validate_and_link(
             choice: Default::default(),
             hash,
             magic,
+            stations: crafting.stations,
+            recipes: crafting.recipes,
+            recipe_index: crafting.index,
             monster_index: BTreeMap::new(),
             item_index: item_ids.into_iter().map(|(k, v)| (k, ItemId(v))).collect(),
             genre_index: linked
@@ -525,94 +548,6 @@ fn resolve_refs<'a>(
         }
     }
     out
-}
-
-fn check_rules(r: &GameRules, loc: &Loc, errors: &mut SchemaErrors) {
-    let top = |field: &str, v: i64, lo: i64, hi: i64, errors: &mut SchemaErrors| {
-        if !(lo..=hi).contains(&v) {
-            let at = loc.field(0, field);
-            errors.push(loc.error(
-                at,
-                field.len(),
-                K::OutOfRange,
-                format!("`{field}` is {v}, outside {lo}..={hi}"),
-            ));
-        }
-    };
-    top("dungeon_depth", r.dungeon_depth.into(), 1, 99, errors);
-    top(
-        "depth_scaling_percent",
-        r.depth_scaling_percent.into(),
-        0,
-        100,
-        errors,
-    );
-    top(
-        "regen_interval",
-        r.regen_interval.into(),
-        0,
-        100_000,
-        errors,
-    );
-    top("hunt_memory", r.hunt_memory.into(), 0, 100_000, errors);
-    top("chase_radius", r.chase_radius.into(), 1, 200, errors);
-    let p = &r.player;
-    top("hp", p.hp.into(), 1, 1_000_000, errors);
-    top("attack", p.attack.into(), 0, 10_000, errors);
-    top("defense", p.defense.into(), 0, 10_000, errors);
-    top("evasion", p.evasion.into(), 0, 95, errors);
-    top("crit_chance", p.crit_chance.into(), 0, 100, errors);
-    top("speed", p.speed.into(), 1, 10_000, errors);
-    top("attack_delay", p.attack_delay.into(), 1, 1000, errors);
-    top("sight", p.sight.into(), 1, 30, errors);
-    top("inventory_size", p.inventory_size.into(), 1, 26, errors);
-    let l = &r.levelling;
-    top("first", l.first.into(), 1, 1_000_000, errors);
-    top("growth_percent", l.growth_percent.into(), 100, 1000, errors);
-    top("max_level", l.max_level.into(), 1, 99, errors);
-}
-
-fn check_levels(bands: &[LevelBand], loc: &Loc, depth_max: i64, errors: &mut SchemaErrors) {
-    for (i, b) in bands.iter().enumerate() {
-        let at = loc
-            .src
-            .text
-            .match_indices("depth:")
-            .nth(i)
-            .map_or(0, |(o, _)| o);
-        let mut bad = |field: &str, msg: String| {
-            let off = loc.field(at, field);
-            errors.push(loc.error(off, field.len(), K::OutOfRange, msg));
-        };
-        if !(20..=512).contains(&b.width) || !(20..=512).contains(&b.height) {
-            bad(
-                "width",
-                format!(
-                    "a level of {}x{} tiles is outside 20..=512 on a side",
-                    b.width, b.height
-                ),
-            );
-        }
-        for (f, s) in [
-            ("monsters", b.monsters),
-            ("items", b.items),
-            ("treasure", b.treasure),
-        ] {
-            if s.min() < 0 || s.max() > 5000 {
-                bad(f, format!("`{f}` ({}, {}) is outside 0..=5000", s.0, s.1));
-            }
-        }
-    }
-    for d in 1..=depth_max {
-        if !bands.iter().any(|b| b.depth.contains(d as i32)) {
-            errors.push(loc.error(
-                0,
-                1,
-                K::MissingContent,
-                format!("no band in levels.ron covers depth {d}"),
-            ));
-        }
-    }
 }
 
 impl Content {

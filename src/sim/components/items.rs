@@ -42,7 +42,11 @@ impl Stack {
 pub fn stackable(content: &Content, item: ItemId) -> bool {
     matches!(
         content.item(item).kind,
-        ItemKind::Potion(_) | ItemKind::Food(_) | ItemKind::Scroll(_) | ItemKind::Thrown(_)
+        ItemKind::Potion(_)
+            | ItemKind::Food(_)
+            | ItemKind::Scroll(_)
+            | ItemKind::Thrown(_)
+            | ItemKind::Recipe(_)
     )
 }
 

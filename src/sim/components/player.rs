@@ -31,6 +31,9 @@ pub struct Player {
     pub skill_points: i32,
     /// The world's skill-tree nodes learned, a bit per node.
     pub skills: u64,
+    /// The recipes known (read from recipe items), a bit per index into
+    /// `Content::recipes`.
+    pub recipes: u64,
 }
 
 impl Component for Player {

@@ -22,6 +22,7 @@ use crate::sim::components::{
     Actor, Combat, FloorItem, Health, Intent, Inventory, Monster, Piece, Player, Position, Quality,
     StableId, Vision, stackable,
 };
+use crate::sim::crafting::CraftEvent;
 use crate::sim::event::{EventKind, SimEvent, Who};
 use crate::sim::hero::{effective_combat, effective_max_hp, effective_speed};
 use crate::sim::projectile::{Projectile, Projectiles};
@@ -64,7 +65,7 @@ pub struct Data<'a> {
     qualities: ReadStorage<'a, Quality>,
     actors: WriteStorage<'a, Actor>,
     ids: ReadStorage<'a, StableId>,
-    players: ReadStorage<'a, Player>,
+    players: WriteStorage<'a, Player>,
     inventories: WriteStorage<'a, Inventory>,
     combats: WriteStorage<'a, Combat>,
     healths: WriteStorage<'a, Health>,
@@ -263,6 +264,29 @@ fn use_item(
                     }
                 }
             }
+        }
+        ItemKind::Recipe(_) => {
+            let Some(r) = content.recipe_taught_by(item) else {
+                return;
+            };
+            inv.take_one(slot);
+            d.events
+                .0
+                .push(ev(EventKind::Consumed { player: pid, item }));
+            let bit = u32::try_from(r)
+                .ok()
+                .and_then(|r| 1u64.checked_shl(r))
+                .unwrap_or(0);
+            let new = d.players.get_mut(e).is_some_and(|p| {
+                let new = p.recipes & bit == 0;
+                p.recipes |= bit;
+                new
+            });
+            d.events.0.push(ev(EventKind::Craft(CraftEvent::Learned {
+                player: pid,
+                recipe: u8::try_from(r).unwrap_or(u8::MAX),
+                new,
+            })));
         }
         ItemKind::Thrown(t) => {
             let Some(target) = nearest_foe_in_sight(d, e, t.range) else {

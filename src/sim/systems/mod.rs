@@ -10,6 +10,7 @@ pub mod ai;
 pub mod allies;
 pub mod cast;
 pub mod character;
+pub mod craft;
 pub mod death;
 pub mod displace;
 pub mod energy;
@@ -45,6 +46,7 @@ use super::event::Who;
 pub struct Systems {
     character: character::Sys,
     trade: trade::Sys,
+    craft: craft::Sys,
     energy: energy::Sys,
     player_actions: player_actions::Sys,
     spellcasting: spellcasting::Sys,
@@ -71,9 +73,10 @@ pub struct Systems {
 
 impl Systems {
     /// The names in running order, for profiling and docs.
-    pub const ORDER: [&'static str; 24] = [
+    pub const ORDER: [&'static str; 25] = [
         character::Sys::NAME,
         trade::Sys::NAME,
+        craft::Sys::NAME,
         energy::Sys::NAME,
         player_actions::Sys::NAME,
         spellcasting::Sys::NAME,
@@ -103,6 +106,7 @@ impl Systems {
         // Choices about the hero itself take no time...
         self.character.run_now(world);
         self.trade.run_now(world);
+        self.craft.run_now(world);
         // ...actors gain energy; who has enough decides what to do...
         self.energy.run_now(world);
         self.player_actions.run_now(world);

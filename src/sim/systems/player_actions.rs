@@ -110,13 +110,14 @@ impl<'a> System<'a> for Sys {
                 Action::Fire { .. } if actor.attack_cooldown > 0 => continue,
                 Action::Fire { dx: 0, dy: 0 } => Intent::None,
                 Action::Fire { dx, dy } => Intent::Fire { dx, dy },
-                // Carried out by `character`, `trade` and `spellcasting` as
+                // Carried out by `character`, `trade`, `craft` and `spellcasting` as
                 // they arrive.
                 Action::ChooseClass(_)
                 | Action::Learn(_)
                 | Action::Buy(_)
                 | Action::Sell(_)
-                | Action::SetSpellSlots { .. } => Intent::None,
+                | Action::SetSpellSlots { .. }
+                | Action::Craft(_) => Intent::None,
                 // Decided by `spellcasting`, which runs next.
                 Action::Cast { .. } => continue,
             };
