@@ -232,7 +232,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 for line in summary(run).iter().filter(|l| !l.is_empty()) {
                     println!("{line}");
                 }
-                println!("Play this world again with --seed {}.", run.seed);
+                println!("Play this world again with {}.", run.replay);
             }
             println!("Thanks for playing.");
             Ok(())

@@ -199,7 +199,7 @@ fn dialogs_hide_the_panel_beside_them_and_long_messages_wrap() {
     let lines = screen(&mut app, 80, 24);
     let text = lines.join("\n");
     assert!(
-        text.contains("start with --seed 18446744073709551615 to play it again."),
+        text.contains("start with --seed 18446744073709551615 --genre fantasy to play it again."),
         "{text}"
     );
     // No panel fragments on the rows the dialog occupies.

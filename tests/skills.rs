@@ -53,7 +53,19 @@ fn a_class_is_taken_once_and_adds_its_bonus_and_kit() {
         before.combat.defense + def.def.bonus.defense
     );
     for &item in &content.classes[class].start_items {
-        assert!(after.pack_items().any(|(_, s)| s.item == item), "kit item");
+        let carried = after.pack_items().any(|(_, s)| s.item == item)
+            || after.weapon.is_some_and(|w| w.item == item)
+            || after.worn.iter().flatten().any(|w| w.item == item);
+        assert!(carried, "kit item");
+    }
+    // The class's weapon is the one in hand.
+    if let Some(&weapon) = content.classes[class].start_items.iter().find(|&&i| {
+        matches!(
+            content.item(i).kind,
+            venture::schema::items::ItemKind::Weapon(_)
+        )
+    }) {
+        assert_eq!(after.weapon.map(|w| w.item), Some(weapon));
     }
     assert_eq!(after.class, Some(class as u8));
     // Once only, and no such class is refused without harm.

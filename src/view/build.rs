@@ -162,6 +162,7 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
         name: hero.name.clone(),
         seed: sim.seed(),
         genre: content.genre_label(),
+        replay: replay_flags(&content, sim.seed()),
         tick: sim.tick(),
         depth: hero.depth,
         max_depth: content.rules.dungeon_depth,
@@ -234,6 +235,19 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
         overlay: None,
         level: level_map(sim, observer.player, hero.depth, hero.at),
     }
+}
+
+/// The command-line flags that regenerate this world: its seed, and its
+/// genre (and blend), since `--genre` may have chosen other than the seed's
+/// own.
+fn replay_flags(content: &Content, seed: u64) -> String {
+    let mix = content.mix();
+    let id = |g| content.genre_def(g).map_or("", |d| d.id.as_str());
+    let mut flags = format!("--seed {seed} --genre {}", id(mix.primary));
+    if let Some((g, share)) = mix.blend {
+        flags.push_str(&format!(" --blend {}:{share}%", id(g)));
+    }
+    flags
 }
 
 /// The hero's level as far as the hero has seen it.

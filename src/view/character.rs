@@ -104,7 +104,12 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
         EventKind::ClassChosen { player, class } if player == me => {
             let c = content.classes.get(usize::from(class))?;
             (
-                format!("You are a {}. {}", c.def.name, c.def.text),
+                format!(
+                    "You are {} {}. {}",
+                    super::messages::article(&c.def.name),
+                    c.def.name,
+                    c.def.text
+                ),
                 Tone::Important,
             )
         }

@@ -96,6 +96,8 @@ pub struct Hud {
     pub seed: u64,
     /// The world's genre ("Horror", "Sci-fi + Horror 40%").
     pub genre: String,
+    /// The flags that make this world again: "--seed 4 --genre fantasy".
+    pub replay: String,
     pub tick: u64,
     pub depth: i32,
     pub max_depth: i32,

@@ -170,12 +170,34 @@ pub fn quality_phrase(
     if count > 1 {
         return format!("{count} x {name}");
     }
-    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+    format!("{} {name}", article(name))
+}
+
+/// The indefinite article for a name: "an iron helm", "a pair of leather
+/// boots" (worn in pairs), "some canned beans" (other plurals).
+pub fn article(name: &str) -> &'static str {
+    const PAIRS: [&str; 8] = [
+        "boots",
+        "gloves",
+        "gauntlets",
+        "pants",
+        "chausses",
+        "greaves",
+        "leggings",
+        "sneakers",
+    ];
+    // The head noun comes before "of": "roll of bandages" is one roll.
+    let head = name.split(" of ").next().unwrap_or(name);
+    let last = head.rsplit(' ').next().unwrap_or(head);
+    if PAIRS.contains(&last) {
+        "a pair of"
+    } else if last.ends_with('s') && !last.ends_with("ss") && head.contains(' ') {
+        "some"
+    } else if name.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
         "an"
     } else {
         "a"
-    };
-    format!("{article} {name}")
+    }
 }
 
 /// "the goblin's", "your".
@@ -470,6 +492,16 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn articles_fit_pairs_plurals_and_vowels() {
+        assert_eq!(article("iron helm of the salamander"), "an");
+        assert_eq!(article("leather boots"), "a pair of");
+        assert_eq!(article("canned beans"), "some");
+        assert_eq!(article("roll of bandages"), "a");
+        assert_eq!(article("Engineer"), "an");
+        assert_eq!(article("glass"), "a");
+    }
 
     #[test]
     fn repeated_messages_are_counted_not_repeated() {

@@ -105,7 +105,7 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
         EventKind::QuestSet { quest: i } => {
             let q = quest(i)?;
             (
-                format!("Quest: {} {}", title(content, q), text(content, q)),
+                format!("Quest: {}. {}", title(content, q), text(content, q)),
                 Tone::Important,
             )
         }
@@ -148,11 +148,17 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
             format!("You slip past the {}.", content.monster(npc).name),
             Tone::Normal,
         ),
-        EventKind::Follows { player, .. } if player == me => (
-            "\"Lead the way, I'll stay close.\" Take them back to the stairs you came in by."
-                .to_owned(),
-            Tone::Good,
-        ),
+        EventKind::Follows { player, quest: i } if player == me => {
+            let way = if quest(i).is_some_and(|q| q.depth > 1) {
+                "the stairs up (<)"
+            } else {
+                "where you came in"
+            };
+            (
+                format!("\"Lead the way, I'll stay close.\" Take them back to {way}."),
+                Tone::Good,
+            )
+        }
         _ => return None,
     })
 }

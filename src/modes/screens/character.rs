@@ -10,8 +10,9 @@ use crate::view::{Frame, Hud, Overlay, OverlayLine, Tone};
 /// Skill rows shown at once (the rest scroll), so the screen fits 80x24.
 const ROWS: usize = 12;
 
-/// Characters of "known", "2 pt" or "needs ..." shown at 80 columns.
-const STATE_WIDTH: usize = 22;
+/// Characters of a skill's row shown, so it fits inside the box at 80
+/// columns.
+const ROW_WIDTH: usize = 74;
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Character {
@@ -97,11 +98,9 @@ impl Screen for Character {
                 Tone::Bad
             };
             // One row per skill, so the window never wraps at 80 columns.
-            let state: String = state.chars().take(STATE_WIDTH).collect();
-            lines.push(OverlayLine::toned(
-                format!("{mark} {} {:<26} {:<19} {state}", s.tier, s.name, s.effect),
-                tone,
-            ));
+            let row = format!("{mark} {} {:<26} {:<20} {state}", s.tier, s.name, s.effect);
+            let row: String = row.chars().take(ROW_WIDTH).collect();
+            lines.push(OverlayLine::toned(row, tone));
         }
         Some(Overlay {
             title: "Character".into(),

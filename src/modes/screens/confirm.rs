@@ -17,13 +17,13 @@ impl Screen for ConfirmQuit {
     }
 
     fn overlay(&self, frame: &Frame) -> Option<Overlay> {
-        let seed = frame.hud.seed;
+        let (seed, flags) = (frame.hud.seed, &frame.hud.replay);
         Some(Overlay {
             title: "Quit?".into(),
             lines: vec![
                 OverlayLine::new("Really quit? This run will end here."),
                 OverlayLine::new(format!("This world is seed {seed}:")),
-                OverlayLine::new(format!("start with --seed {seed} to play it again.")),
+                OverlayLine::new(format!("start with {flags} to play it again.")),
             ],
             tail: false,
             footer: "y: quit   n or Esc: keep playing".into(),

@@ -10,10 +10,11 @@ use specs::{Read, ReadExpect, ReadStorage, System, SystemData, World, Write, Wri
 
 use crate::procgen::skills::SkillTree;
 use crate::schema::Content;
+use crate::schema::items::ItemKind;
 use crate::schema::skills::SkillEffect;
 use crate::sim::action::{Action, PlayerId};
 use crate::sim::components::{
-    Actor, Combat, Health, Inventory, Player, Position, Quality, stackable,
+    Actor, Combat, Health, Inventory, Piece, Player, Position, stackable,
 };
 use crate::sim::event::{EventKind, Refusal, SimEvent};
 use crate::sim::hero::effective_combat;
@@ -121,10 +122,20 @@ fn choose_class(h: &mut Hero, c: u8, content: &Content, player: PlayerId) -> Eve
     grow_health(h, b.hp);
     h.actor.speed = (h.actor.speed + b.speed).max(1);
     for &item in &class.start_items {
-        // A full pack simply goes without: a fresh hero's never is.
-        let _ = h
-            .inventory
-            .add(item, 1, Quality::default(), stackable(content, item));
+        // The class's weapon goes in hand and its armour on (what they
+        // replace goes to the pack); the rest to the pack. A full pack
+        // simply goes without: a fresh hero's never is.
+        let piece = Piece::plain(item);
+        let replaced = match content.item(item).kind {
+            ItemKind::Weapon(_) => h.inventory.weapon.replace(piece),
+            ItemKind::Armor(_) => h.inventory.wear(content, piece),
+            _ => Some(piece),
+        };
+        if let Some(old) = replaced {
+            let _ = h
+                .inventory
+                .add(old.item, 1, old.quality, stackable(content, old.item));
+        }
     }
     h.player.class = u8::try_from(index).ok();
     EventKind::ClassChosen {
