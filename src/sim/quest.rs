@@ -109,14 +109,6 @@ impl Quest {
 pub struct QuestLog(pub Vec<Quest>);
 
 impl QuestLog {
-    /// The active quests of a level, with their indices.
-    pub fn active_on(&self, depth: i32) -> impl Iterator<Item = (usize, &Quest)> {
-        self.0
-            .iter()
-            .enumerate()
-            .filter(move |(_, q)| q.depth == depth && q.is_active())
-    }
-
     /// The active quest about the person with stable id `npc`.
     pub fn about_person(&mut self, npc: u64) -> Option<(usize, &mut Quest)> {
         self.0

@@ -45,24 +45,20 @@ impl<'a> System<'a> for Sys {
             let Some(owner) = d.summoned.get(e).and_then(|s| s.owner) else {
                 continue;
             };
-            let (Some(&pos), Some(m), Some(health)) =
-                (d.positions.get(e), d.monsters.get(e), d.healths.get(e))
-            else {
+            let Some(&m) = d.monsters.get(e) else {
                 continue;
             };
-            if health.is_dead() || !d.active.contains(pos.depth) {
-                continue;
-            }
-            let Some(level) = d.levels.get(pos.depth) else {
+            let Some((pos, level, actor, intent)) = super::ready_to_decide(
+                e,
+                &d.positions,
+                &d.healths,
+                &d.active,
+                &d.levels,
+                &mut d.actors,
+                &mut d.intents,
+            ) else {
                 continue;
             };
-            let (Some(actor), Some(intent)) = (d.actors.get_mut(e), d.intents.get_mut(e)) else {
-                continue;
-            };
-            *intent = Intent::None;
-            if !actor.ready() {
-                continue;
-            }
             let foe = nearest_in_sight(
                 level,
                 pos.at,

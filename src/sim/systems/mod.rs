@@ -139,6 +139,33 @@ impl Systems {
     }
 }
 
+/// An actor whose turn it is to decide: alive, on a level that ticks, with
+/// the energy for an action. Its intent is cleared first, so an actor that
+/// is not ready does nothing this tick. Shared by every deciding system.
+pub(crate) fn ready_to_decide<'l, 'w>(
+    e: specs::Entity,
+    positions: &specs::ReadStorage<super::components::Position>,
+    healths: &specs::ReadStorage<super::components::Health>,
+    active: &super::resources::ActiveLevels,
+    levels: &'l super::resources::Levels,
+    actors: &'w mut specs::WriteStorage<super::components::Actor>,
+    intents: &'w mut specs::WriteStorage<super::components::Intent>,
+) -> Option<(
+    super::components::Position,
+    &'l super::level::Level,
+    &'w mut super::components::Actor,
+    &'w mut super::components::Intent,
+)> {
+    let pos = *positions.get(e)?;
+    if healths.get(e).is_none_or(|h| h.is_dead()) || !active.contains(pos.depth) {
+        return None;
+    }
+    let level = levels.get(pos.depth)?;
+    let (actor, intent) = (actors.get_mut(e)?, intents.get_mut(e)?);
+    *intent = super::components::Intent::None;
+    actor.ready().then_some((pos, level, actor, intent))
+}
+
 /// Names an actor for events from whichever of its components it has.
 pub(crate) fn who(player: Option<&Player>, monster: Option<&Monster>) -> Option<Who> {
     match (player, monster) {

@@ -47,22 +47,17 @@ impl<'a> System<'a> for Sys {
             if !d.monsters.get(e).is_some_and(|m| m.peaceful) {
                 continue;
             }
-            let (Some(&pos), Some(health)) = (d.positions.get(e), d.healths.get(e)) else {
+            let Some((pos, level, actor, intent)) = super::ready_to_decide(
+                e,
+                &d.positions,
+                &d.healths,
+                &d.active,
+                &d.levels,
+                &mut d.actors,
+                &mut d.intents,
+            ) else {
                 continue;
             };
-            if health.is_dead() || !d.active.contains(pos.depth) {
-                continue;
-            }
-            let Some(level) = d.levels.get(pos.depth) else {
-                continue;
-            };
-            let (Some(actor), Some(intent)) = (d.actors.get_mut(e), d.intents.get_mut(e)) else {
-                continue;
-            };
-            *intent = Intent::None;
-            if !actor.ready() {
-                continue;
-            }
             let stable = d.ids.get(e).map_or(id, |s| s.0);
             let leader = d
                 .log

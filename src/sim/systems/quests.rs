@@ -77,6 +77,10 @@ fn index(i: usize) -> u16 {
 }
 
 fn on_event(d: &mut Data, ev: SimEvent) {
+    let place = Position {
+        depth: ev.depth,
+        at: ev.at,
+    };
     match ev.kind {
         EventKind::Died {
             who: Who::Monster(kind),
@@ -90,7 +94,7 @@ fn on_event(d: &mut Data, ev: SimEvent) {
                 }
                 match q.goal {
                     QuestGoal::Kill(k) | QuestGoal::Boss(k) if k == kind && by_hero => {
-                        progress(d, i, 1, ev);
+                        progress(d, i, 1, place);
                     }
                     _ => {
                         if let Some((npc, k)) = q.goal.person()
@@ -98,7 +102,7 @@ fn on_event(d: &mut Data, ev: SimEvent) {
                             && !person_alive(d, npc)
                         {
                             d.log.0[i].state = QuestState::Failed;
-                            push(d, ev, EventKind::QuestFailed { quest: index(i) });
+                            push(d, place, EventKind::QuestFailed { quest: index(i) });
                         }
                     }
                 }
@@ -108,7 +112,7 @@ fn on_event(d: &mut Data, ev: SimEvent) {
             for i in 0..d.log.0.len() {
                 let q = d.log.0[i];
                 if q.is_active() && q.depth == ev.depth && q.goal == QuestGoal::Collect(item) {
-                    progress(d, i, count, ev);
+                    progress(d, i, count, place);
                 }
             }
         }
@@ -117,15 +121,15 @@ fn on_event(d: &mut Data, ev: SimEvent) {
 }
 
 /// Moves quest `i` on by `by`, saying so, and rewards it when finished.
-fn progress(d: &mut Data, i: usize, by: u16, ev: SimEvent) {
+fn progress(d: &mut Data, i: usize, by: u16, place: Position) {
     let done = d.log.0[i].advance(by);
     let q = d.log.0[i];
     if done {
-        finish(d, i, ev);
+        finish(d, i, place);
     } else {
         push(
             d,
-            ev,
+            place,
             EventKind::QuestProgress {
                 quest: index(i),
                 have: q.have,
@@ -138,10 +142,10 @@ fn progress(d: &mut Data, i: usize, by: u16, ev: SimEvent) {
 /// Marks quest `i` done and gives its reward to every living hero on its
 /// level: experience (levelled by `xp` next), gold, and the item, into the
 /// pack or at the hero's feet when the pack is full.
-fn finish(d: &mut Data, i: usize, ev: SimEvent) {
+fn finish(d: &mut Data, i: usize, place: Position) {
     d.log.0[i].state = QuestState::Done;
     let q = d.log.0[i];
-    push(d, ev, EventKind::QuestDone { quest: index(i) });
+    push(d, place, EventKind::QuestDone { quest: index(i) });
     let content = std::sync::Arc::clone(&d.rules.0);
     for k in 0..d.players.0.len() {
         let (player, e) = d.players.0[k];
@@ -169,20 +173,24 @@ fn finish(d: &mut Data, i: usize, ev: SimEvent) {
                 });
             }
         }
-        let at = SimEvent {
-            depth: pos.depth,
-            at: pos.at,
-            kind: EventKind::QuestReward {
+        push(
+            d,
+            pos,
+            EventKind::QuestReward {
                 player,
                 quest: index(i),
             },
-        };
-        d.events.0.push(at);
+        );
     }
 }
 
-fn push(d: &mut Data, at: SimEvent, kind: EventKind) {
-    d.events.0.push(SimEvent { kind, ..at });
+/// Says `kind` happened at `place`.
+fn push(d: &mut Data, place: Position, kind: EventKind) {
+    d.events.0.push(SimEvent {
+        depth: place.depth,
+        at: place.at,
+        kind,
+    });
 }
 
 /// The living entity with stable id `id`, found in the acting order.
@@ -208,24 +216,19 @@ fn talk(d: &mut Data) {
         let (Some(&id), Some(&pos)) = (d.ids.get(other), d.positions.get(other)) else {
             continue;
         };
-        let ev = SimEvent {
-            depth: pos.depth,
-            at: pos.at,
-            kind: EventKind::Follows { quest: 0, player },
-        };
         let Some((i, q)) = d.log.about_person(id.0) else {
             continue;
         };
         match &mut q.goal {
             QuestGoal::Talk { .. } => {
                 q.have = q.need;
-                finish(d, i, ev);
+                finish(d, i, pos);
             }
             QuestGoal::Escort { leader, .. } if leader.is_none() => {
                 *leader = Some(player);
                 push(
                     d,
-                    ev,
+                    pos,
                     EventKind::Follows {
                         quest: index(i),
                         player,
@@ -262,12 +265,7 @@ fn escorts_home(d: &mut Data) {
         if pos.at.chebyshev(level.arrival_from_above) <= 1 {
             d.log.0[i].have = q.need;
             d.pending.despawn.push(e);
-            let ev = SimEvent {
-                depth: pos.depth,
-                at: pos.at,
-                kind: EventKind::QuestDone { quest: index(i) },
-            };
-            finish(d, i, ev);
+            finish(d, i, pos);
         }
     }
 }
@@ -292,12 +290,8 @@ fn exploration(d: &mut Data) {
                 .iter()
                 .find_map(|&(_, e)| d.positions.get(e).filter(|p| p.depth == q.depth))
                 .map_or_else(Default::default, |p| p.at);
-            let at = SimEvent {
-                depth: q.depth,
-                at,
-                kind: EventKind::QuestSet { quest: index(i) },
-            };
-            progress(d, i, percent - q.have, at);
+            let place = Position { depth: q.depth, at };
+            progress(d, i, percent - q.have, place);
         }
     }
 }
