@@ -228,9 +228,10 @@ fn running_covers_several_tiles_in_one_command() {
 }
 
 #[test]
-fn every_pack_letter_can_be_chosen_even_i_and_q() {
+fn every_pack_letter_can_be_chosen_and_the_pack_keys_switch_and_close() {
     use venture::modes::screens::{Control, Inventory, InventoryMode, Screen};
     use venture::sim::Action;
+    use venture::view::pack_letter;
     let line = |letter: char| venture::view::PackLine {
         letter,
         name: "a thing".into(),
@@ -242,20 +243,51 @@ fn every_pack_letter_can_be_chosen_even_i_and_q() {
         ..Default::default()
     };
     let hud = venture::view::Hud {
-        pack: ('a'..='t').map(line).collect(),
+        pack: (0..20).map(|i| line(pack_letter(i))).collect(),
         pack_capacity: 20,
         ..Default::default()
     };
-    for (letter, slot) in [('i', 8u8), ('q', 16u8), ('a', 0), ('t', 19)] {
+    // Letters skip `d` and `i`: a b c e f g h j ... v.
+    for (letter, slot) in [
+        ('a', 0u8),
+        ('c', 2),
+        ('e', 3),
+        ('j', 7),
+        ('q', 14),
+        ('v', 19),
+    ] {
         let mut screen = Inventory::new(InventoryMode::Use);
         let out = screen.handle(Key::Char(letter), &hud);
         assert!(matches!(out.control, Control::Pop), "{letter}");
         assert_eq!(out.action, Some(Action::Use(slot)), "{letter}");
     }
-    let mut screen = Inventory::new(InventoryMode::Drop);
+    // `d` switches to dropping, where letters drop; `d` again closes.
+    let mut screen = Inventory::new(InventoryMode::Use);
+    let out = screen.handle(Key::Char('d'), &hud);
+    assert!(matches!(out.control, Control::Stay) && out.action.is_none());
     assert_eq!(
         screen.handle(Key::Char('q'), &hud).action,
-        Some(Action::Drop(16))
+        Some(Action::Drop(14))
+    );
+    let mut screen = Inventory::new(InventoryMode::Drop);
+    assert!(matches!(
+        screen.handle(Key::Char('d'), &hud).control,
+        Control::Pop
+    ));
+    // `i` closes the pack it opened, and switches back from dropping.
+    let mut screen = Inventory::new(InventoryMode::Use);
+    assert!(matches!(
+        screen.handle(Key::Char('i'), &hud).control,
+        Control::Pop
+    ));
+    let mut screen = Inventory::new(InventoryMode::Drop);
+    assert!(matches!(
+        screen.handle(Key::Char('i'), &hud).control,
+        Control::Stay
+    ));
+    assert_eq!(
+        screen.handle(Key::Char('a'), &hud).action,
+        Some(Action::Use(0))
     );
     // A letter with nothing in its slot does nothing; Esc closes.
     let mut screen = Inventory::new(InventoryMode::Use);
@@ -264,6 +296,23 @@ fn every_pack_letter_can_be_chosen_even_i_and_q() {
         screen.handle(Key::Esc, &hud).control,
         Control::Pop
     ));
+}
+
+#[test]
+fn every_menu_opens_with_its_key_and_closes_with_it_and_with_esc() {
+    let mut app = app(42, Pace::TurnBased);
+    settle(&mut app, 20);
+    let title = |app: &mut App| app.frame(80, 24).overlay.map(|o| o.title);
+    assert_eq!(title(&mut app), None);
+    for key in ['i', 'd', 'z', 'C', 'm', 'Q', 'c', 'M', '?'] {
+        for close in [Key::Char(key), Key::Esc] {
+            app.handle(Key::Char(key));
+            let open = title(&mut app);
+            assert!(open.is_some(), "`{key}` opened no menu");
+            app.handle(close);
+            assert_eq!(title(&mut app), None, "{close:?} left {open:?} open");
+        }
+    }
 }
 
 /// Ticks until the world waits (turn-based) or `max` ticks passed.

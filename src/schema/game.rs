@@ -47,9 +47,14 @@ pub struct PlayerDef {
     pub attack_delay: i32,
     /// Field-of-view radius in tiles.
     pub sight: i32,
-    /// How many different items the pack holds.
+    /// How many different items the pack holds (at most
+    /// [`MAX_INVENTORY_SIZE`]).
     pub inventory_size: i32,
 }
+
+/// The largest pack a mod may give: the menus name each slot by a letter,
+/// and two letters are the pack's own keys.
+pub const MAX_INVENTORY_SIZE: i32 = 24;
 
 /// Experience needed per level and what each level-up gives.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

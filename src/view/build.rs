@@ -387,7 +387,7 @@ fn pack_line(
     };
     let name = item_name(content, item, quality);
     PackLine {
-        letter: slot_letter(slot),
+        letter: pack_letter(slot),
         name: if count > 1 {
             format!("{count} x {name}")
         } else {
@@ -418,4 +418,29 @@ pub fn slot_letter(i: usize) -> char {
 /// The pack slot of a letter, if it names one.
 pub fn letter_slot(c: char) -> Option<u8> {
     c.is_ascii_lowercase().then(|| c as u8 - b'a')
+}
+
+/// Letters the pack never gives a slot, so the keys that open it (`i` to use,
+/// `d` to drop) also switch between the two and close it again.
+pub const PACK_KEYS: [char; 2] = ['d', 'i'];
+
+/// The most slots a pack can show: one per letter left by [`PACK_KEYS`].
+pub const PACK_LETTERS: usize = 26 - PACK_KEYS.len();
+const _: () = assert!(PACK_LETTERS as i32 >= crate::schema::game::MAX_INVENTORY_SIZE);
+
+/// The letter shown for pack slot `i`: a, b, c, e, f... skipping [`PACK_KEYS`].
+pub fn pack_letter(i: usize) -> char {
+    ('a'..='z')
+        .filter(|c| !PACK_KEYS.contains(c))
+        .nth(i)
+        .unwrap_or('?')
+}
+
+/// The pack slot a letter names, if any (the inverse of [`pack_letter`]).
+pub fn pack_slot(c: char) -> Option<u8> {
+    if !c.is_ascii_lowercase() || PACK_KEYS.contains(&c) {
+        return None;
+    }
+    let skipped = PACK_KEYS.iter().filter(|&&k| k < c).count() as u8;
+    Some(c as u8 - b'a' - skipped)
 }

@@ -18,7 +18,7 @@ mod spells;
 
 use std::collections::BTreeMap;
 
-pub use build::{build, letter_slot, slot_letter};
+pub use build::{PACK_KEYS, PACK_LETTERS, build, letter_slot, pack_letter, pack_slot, slot_letter};
 pub use camera::Camera;
 pub use crafting::{CraftingHud, RecipeLine, craft_event_name};
 pub use frame::{

@@ -3,7 +3,7 @@
 //! the spells screen.
 
 use crate::schema::Content;
-use crate::schema::spells::{SpellDef, SpellKind};
+use crate::schema::spells::{SpellDef, SpellKind, Targeting};
 use crate::sim::spells::{Refusal, SpellEvent};
 use crate::sim::{PlayerId, Simulation, Who};
 
@@ -33,6 +33,9 @@ pub struct SpellLine {
     /// What it does in a few words ("fire 3-6, single, burning").
     pub detail: String,
     pub kind: SpellKind,
+    /// Whether it works on the caster alone (so a heal of this kind is
+    /// wasted when unhurt).
+    pub on_caster: bool,
 }
 
 /// The magic panel of a hero.
@@ -56,6 +59,7 @@ pub fn magic_hud(sim: &Simulation, player: PlayerId) -> MagicHud {
                     ready_in: k.ready_at.saturating_sub(m.tick),
                     detail: detail(def, content),
                     kind: def.kind,
+                    on_caster: def.target == Targeting::Caster,
                 }
             })
             .collect(),

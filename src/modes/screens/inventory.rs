@@ -6,7 +6,7 @@ use super::{Control, Outcome, Screen};
 use crate::modes::input::Key;
 use crate::schema::Rarity;
 use crate::sim::Action;
-use crate::view::{Frame, Hud, Overlay, OverlayLine, Tone, letter_slot};
+use crate::view::{Frame, Hud, Overlay, OverlayLine, Tone, pack_slot};
 
 /// What choosing an item does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,8 +29,21 @@ impl Inventory {
 impl Screen for Inventory {
     fn handle(&mut self, key: Key, hud: &Hud) -> Outcome {
         match key {
-            // Every letter may name a slot, so only these close the pack.
             Key::Esc | Key::Enter | Key::Interrupt => Outcome::control(Control::Pop),
+            // The pack's own keys name no slot: the key of the mode shown
+            // closes it, the other one switches to it.
+            Key::Char(k @ ('i' | 'd')) => {
+                let wanted = if k == 'i' {
+                    InventoryMode::Use
+                } else {
+                    InventoryMode::Drop
+                };
+                if wanted == self.mode {
+                    return Outcome::control(Control::Pop);
+                }
+                self.mode = wanted;
+                Outcome::stay()
+            }
             Key::Tab => {
                 self.mode = match self.mode {
                     InventoryMode::Use => InventoryMode::Drop,
@@ -38,8 +51,7 @@ impl Screen for Inventory {
                 };
                 Outcome::stay()
             }
-            Key::Char(c) => match letter_slot(c).filter(|_| hud.pack.iter().any(|p| p.letter == c))
-            {
+            Key::Char(c) => match pack_slot(c).filter(|_| hud.pack.iter().any(|p| p.letter == c)) {
                 Some(slot) => Outcome::pop_with(match self.mode {
                     InventoryMode::Use => Action::Use(slot),
                     InventoryMode::Drop => Action::Drop(slot),
@@ -95,11 +107,11 @@ impl Screen for Inventory {
         let (title, footer) = match self.mode {
             InventoryMode::Use => (
                 format!("Pack ({}/{})", hud.pack.len(), hud.pack_capacity),
-                "letter: use   Tab: drop instead   Esc: close",
+                "letter: use   d: drop instead   i/Esc: close",
             ),
             InventoryMode::Drop => (
                 format!("Drop what? ({}/{})", hud.pack.len(), hud.pack_capacity),
-                "letter: drop   Tab: use instead   Esc: close",
+                "letter: drop   i: use instead   d/Esc: close",
             ),
         };
         Some(Overlay {

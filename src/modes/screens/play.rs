@@ -7,8 +7,9 @@ use super::{
 };
 use crate::modes::autopilot::Autopilot;
 use crate::modes::input::{Command, Key, command};
+use crate::schema::spells::SpellKind;
 use crate::sim::{Action, Tile};
-use crate::view::{Frame, Hud, Overlay, letter_slot};
+use crate::view::{Frame, Hud, Overlay, pack_slot};
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Play;
@@ -89,21 +90,25 @@ fn fire(hud: &Hud) -> Outcome {
 }
 
 /// Casts the spell in a slot. The simulation checks mana, cooldown and
-/// targets (and says why not); only an empty slot is caught here, so the
-/// hint names the key that fills it.
+/// targets (and says why not); an empty slot is caught here, so the hint
+/// names the key that fills it, and so is a heal on oneself when unhurt,
+/// which would only waste the mana (as `p` refuses to waste a potion).
 fn cast(hud: &Hud, slot: u8) -> Outcome {
-    if hud
+    let spell = hud
         .magic
         .slots
         .get(usize::from(slot))
         .copied()
         .flatten()
-        .is_none()
-    {
+        .and_then(|i| hud.magic.spells.get(usize::from(i)));
+    let Some(spell) = spell else {
         return Outcome::note(format!(
             "Slot {} holds no spell: press z to assign one.",
             slot + 1
         ));
+    };
+    if spell.kind == SpellKind::Healing && spell.on_caster && hud.hp >= hud.max_hp {
+        return Outcome::note("You are not hurt.");
     }
     Outcome::act(Action::Cast { slot })
 }
@@ -123,8 +128,54 @@ fn quick_heal(hud: &Hud) -> Outcome {
         .min_by_key(|p| ((p.heals - missing).abs(), p.heals));
     match best {
         Some(p) => {
-            letter_slot(p.letter).map_or_else(Outcome::stay, |slot| Outcome::act(Action::Use(slot)))
+            pack_slot(p.letter).map_or_else(Outcome::stay, |slot| Outcome::act(Action::Use(slot)))
         }
         None => Outcome::note("You have no healing potion."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::{MagicHud, SpellLine};
+
+    fn hud_with(kind: SpellKind, on_caster: bool, hp: i32) -> Hud {
+        let spell = SpellLine {
+            name: "mend".into(),
+            mana: 5,
+            cooldown: 0,
+            ready_in: 0,
+            detail: String::new(),
+            kind,
+            on_caster,
+        };
+        Hud {
+            hp,
+            max_hp: 20,
+            magic: MagicHud {
+                mana: 10,
+                max_mana: 10,
+                spells: vec![spell],
+                slots: [Some(0), None, None, None, None],
+            },
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_self_heal_is_not_cast_when_unhurt_but_other_spells_are() {
+        let note = |o: Outcome| o.note.map(|(t, _)| t);
+        let unhurt = cast(&hud_with(SpellKind::Healing, true, 20), 0);
+        assert!(unhurt.action.is_none());
+        assert_eq!(note(unhurt).as_deref(), Some("You are not hurt."));
+        let hurt = cast(&hud_with(SpellKind::Healing, true, 12), 0);
+        assert_eq!(hurt.action, Some(Action::Cast { slot: 0 }));
+        // A heal for allies may be meant for them.
+        let allies = cast(&hud_with(SpellKind::Healing, false, 20), 0);
+        assert_eq!(allies.action, Some(Action::Cast { slot: 0 }));
+        let bolt = cast(&hud_with(SpellKind::Offensive, true, 20), 0);
+        assert_eq!(bolt.action, Some(Action::Cast { slot: 0 }));
+        let empty = cast(&hud_with(SpellKind::Offensive, true, 20), 1);
+        assert!(note(empty).is_some_and(|t| t.contains("press z")));
     }
 }

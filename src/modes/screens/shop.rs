@@ -6,7 +6,7 @@
 use super::{Control, Outcome, Screen};
 use crate::modes::input::Key;
 use crate::sim::Action;
-use crate::view::{Frame, Hud, Overlay, OverlayLine, Tone, letter_slot, slot_letter};
+use crate::view::{Frame, Hud, Overlay, OverlayLine, Tone, letter_slot, pack_slot, slot_letter};
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Shop {
@@ -32,7 +32,13 @@ impl Screen for Shop {
                 Outcome::stay()
             }
             Key::Char(c) => {
-                let Some(i) = letter_slot(c) else {
+                // Selling names pack slots by their pack letters.
+                let slot = if self.selling {
+                    pack_slot(c)
+                } else {
+                    letter_slot(c)
+                };
+                let Some(i) = slot else {
                     return Outcome::stay();
                 };
                 let n = usize::from(i);
@@ -57,7 +63,7 @@ impl Screen for Shop {
         ];
         if self.selling {
             for p in &hud.pack {
-                let offer = letter_slot(p.letter)
+                let offer = pack_slot(p.letter)
                     .and_then(|i| shop.offers.get(usize::from(i)).copied().flatten());
                 if let Some(price) = offer {
                     lines.push(OverlayLine::new(format!(

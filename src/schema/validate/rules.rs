@@ -4,7 +4,7 @@
 use super::Loc;
 use crate::schema::SchemaErrors;
 use crate::schema::error::SchemaErrorKind as K;
-use crate::schema::game::GameRules;
+use crate::schema::game::{GameRules, MAX_INVENTORY_SIZE};
 use crate::schema::levels::LevelBand;
 
 pub(super) fn check_rules(r: &GameRules, loc: &Loc, errors: &mut SchemaErrors) {
@@ -45,7 +45,13 @@ pub(super) fn check_rules(r: &GameRules, loc: &Loc, errors: &mut SchemaErrors) {
     top("speed", p.speed.into(), 1, 10_000, errors);
     top("attack_delay", p.attack_delay.into(), 1, 1000, errors);
     top("sight", p.sight.into(), 1, 30, errors);
-    top("inventory_size", p.inventory_size.into(), 1, 26, errors);
+    top(
+        "inventory_size",
+        p.inventory_size.into(),
+        1,
+        MAX_INVENTORY_SIZE.into(),
+        errors,
+    );
     let l = &r.levelling;
     top("first", l.first.into(), 1, 1_000_000, errors);
     top("growth_percent", l.growth_percent.into(), 100, 1000, errors);
