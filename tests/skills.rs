@@ -8,8 +8,11 @@ use std::sync::Arc;
 use venture::bot::{Bot, ExploreBot};
 use venture::modes::app::{App, Pace};
 use venture::modes::input::Key;
+use venture::schema::common::{StatusKind, StatusSpec};
+use venture::schema::skills::SkillEffect;
 use venture::schema::{Content, load_defaults};
 use venture::sim::event::Refusal;
+use venture::sim::spells::SpellEvent;
 use venture::sim::systems::character::skill_cost;
 use venture::sim::{Action, EventKind, PlayerId, PlayerInput, Simulation};
 
@@ -189,4 +192,104 @@ fn the_class_menu_and_character_screen_work_from_the_keyboard() {
     app.handle(Key::Char('c'));
     app.handle(Key::Char('c'));
     assert!(app.frame(56, 19).overlay.is_none(), "c closes it too");
+}
+
+/// A fantasy world whose every skill has `effect`, and a hero who took the
+/// first class and learned its archetype's first root.
+fn learned(effect: &SkillEffect) -> (Simulation, Arc<Content>, Vec<EventKind>) {
+    let mut c = (*fantasy()).clone();
+    for a in &mut c.archetypes {
+        for s in &mut a.skills {
+            s.effect = effect.clone();
+        }
+    }
+    let content = Arc::new(c);
+    let mut sim = Simulation::new(5, Arc::clone(&content));
+    sim.add_player("Tester");
+    act(&mut sim, Action::ChooseClass(0));
+    let hero = sim.hero(PlayerId(0)).expect("hero");
+    let own = content.classes[usize::from(hero.class.expect("class"))].archetype;
+    let tree = sim.with_skill_tree(Clone::clone);
+    let root = tree
+        .0
+        .iter()
+        .position(|n| n.tier == 1 && n.archetype == own)
+        .expect("own root") as u8;
+    let events = act(&mut sim, Action::Learn(root));
+    assert!(
+        events.contains(&EventKind::SkillLearned {
+            player: PlayerId(0),
+            node: root
+        }),
+        "{effect:?}: {events:?}"
+    );
+    (sim, content, events)
+}
+
+#[test]
+fn skills_can_heal_on_hit_wound_with_statuses_quicken_mana_and_teach_spells() {
+    let (sim, _, _) = learned(&SkillEffect::LifeOnHit(3));
+    let base = sim.hero(PlayerId(0)).expect("hero").combat.life_on_hit;
+    assert_eq!(base, 3, "life on hit");
+
+    let spec = StatusSpec {
+        kind: StatusKind::Poisoned,
+        magnitude: 2,
+        duration: 60,
+        chance: 25,
+    };
+    let (sim, _, _) = learned(&SkillEffect::OnHit(spec));
+    let hero = sim.hero(PlayerId(0)).expect("hero");
+    // The class's weapon has no status of its own, so the skill's shows.
+    assert_eq!(hero.combat.on_hit, Some(spec));
+
+    let before = learned(&SkillEffect::MaxHp(1)).0;
+    let regen = |s: &Simulation| s.hero_magic(PlayerId(0)).expect("magic").regen_centi;
+    let (sim, _, _) = learned(&SkillEffect::ManaRegen(50));
+    assert_eq!(regen(&sim), regen(&before) + 50);
+
+    let (sim, content, events) = learned(&SkillEffect::Spell("hex_bolt".into()));
+    let hex = content.spell_id("hex_bolt").expect("hex bolt");
+    assert!(events.contains(&EventKind::Spell(SpellEvent::Learned {
+        player: PlayerId(0),
+        spell: hex
+    })));
+    let magic = sim.hero_magic(PlayerId(0)).expect("magic");
+    let i = magic
+        .known
+        .iter()
+        .position(|k| k.spell == hex)
+        .expect("known");
+    assert!(magic.slots.contains(&Some(i as u8)), "put in a hotkey slot");
+}
+
+#[test]
+fn every_genre_tree_offers_skills_that_change_play() {
+    let base = load_defaults().expect("defaults");
+    for g in ["fantasy", "scifi", "horror", "cyberpunk", "postapoc"] {
+        let content = base.in_genre(base.genre_id(g).expect("a genre"));
+        for seed in 0..20 {
+            let mut sim = Simulation::new(seed, Arc::new(content.clone()));
+            sim.add_player("Tester");
+            let tree = sim.with_skill_tree(Clone::clone);
+            let changers = tree
+                .0
+                .iter()
+                .filter(|n| {
+                    !matches!(
+                        n.effect(&content),
+                        SkillEffect::MaxHp(_)
+                            | SkillEffect::Attack(_)
+                            | SkillEffect::Defense(_)
+                            | SkillEffect::Evasion(_)
+                            | SkillEffect::Accuracy(_)
+                            | SkillEffect::Crit(_)
+                            | SkillEffect::Speed(_)
+                            | SkillEffect::Resist(..)
+                    )
+                })
+                .count();
+            assert!(changers >= 3, "genre {g} seed {seed}: {changers}");
+        }
+    }
 }

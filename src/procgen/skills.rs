@@ -24,9 +24,15 @@ pub struct SkillNode {
     /// Index into that archetype's `skills`.
     pub skill: usize,
     pub tier: u8,
-    pub effect: SkillEffect,
     /// The node (index into the tree) that must be learned first.
     pub requires: Option<u8>,
+}
+
+impl SkillNode {
+    /// What learning it does (kept in the content, not copied per node).
+    pub fn effect<'c>(&self, content: &'c Content) -> &'c SkillEffect {
+        &content.archetypes[self.archetype].skills[self.skill].effect
+    }
 }
 
 /// A world's skill tree, in archetype then tier order.
@@ -61,7 +67,6 @@ pub fn tree(content: &Content, seed: u64) -> SkillTree {
                     archetype: a,
                     skill,
                     tier,
-                    effect: content.archetypes[a].skills[skill].effect,
                     requires,
                 });
             }

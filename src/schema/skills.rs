@@ -9,7 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::common::DamageType;
+use super::Content;
+use super::common::{DamageType, StatusSpec};
 
 /// The file's top level.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -42,8 +43,10 @@ pub struct SkillDef {
     pub effect: SkillEffect,
 }
 
-/// What learning a skill does, for good.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// What learning a skill does, for good: a number, or something the hero
+/// could not do before (heal by hitting, wound with every blow, cast a spell
+/// no level teaches).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum SkillEffect {
     MaxHp(i32),
     /// Added to every damage roll.
@@ -59,12 +62,21 @@ pub enum SkillEffect {
     Speed(i32),
     /// Percent resistance to one kind of harm.
     Resist(DamageType, i32),
+    /// Hit points regained whenever a blow or shot of the hero lands.
+    LifeOnHit(i32),
+    /// A status the hero's blows and shots may inflict (a weapon's own
+    /// status comes first).
+    OnHit(StatusSpec),
+    /// Hundredths of a mana point regained per tick, on top of the hero's.
+    ManaRegen(i32),
+    /// Teaches a spell (an id from spells.ron), put in a free hotkey slot.
+    Spell(String),
 }
 
 impl SkillEffect {
-    /// "+12 max HP", "+20% fire resist".
-    pub fn describe(self) -> String {
-        match self {
+    /// "+12 max HP", "+20% fire resist", "teaches Hex Bolt".
+    pub fn describe(&self, content: &Content) -> String {
+        match *self {
             SkillEffect::MaxHp(n) => format!("+{n} max HP"),
             SkillEffect::Attack(n) => format!("+{n} damage"),
             SkillEffect::Defense(n) => format!("+{n} defence"),
@@ -73,6 +85,13 @@ impl SkillEffect {
             SkillEffect::Crit(n) => format!("+{n}% critical"),
             SkillEffect::Speed(n) => format!("+{n} speed"),
             SkillEffect::Resist(t, n) => format!("+{n}% {} resist", t.name()),
+            SkillEffect::LifeOnHit(n) => format!("+{n} HP per hit"),
+            SkillEffect::OnHit(s) => format!("hits {}% {}", s.chance, s.kind.name()),
+            SkillEffect::ManaRegen(n) => format!("+{}.{:02} mana/s", n * 20 / 100, n * 20 % 100),
+            SkillEffect::Spell(ref id) => match content.spell_id(id) {
+                Some(s) => format!("teaches {}", content.spell(s).name),
+                None => format!("teaches {id}"),
+            },
         }
     }
 }

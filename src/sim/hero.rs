@@ -22,7 +22,8 @@ pub fn effective_combat(base: &Combat, inventory: &Inventory, content: &Content)
         c.accuracy += w.accuracy;
         c.crit_chance += w.crit_chance;
         c.attack_delay = w.attack_delay.max(1);
-        c.on_hit = w.on_hit;
+        // The weapon's own status first, then one the hero's skills give.
+        c.on_hit = w.on_hit.or(base.on_hit);
     }
     for p in inventory.worn.iter().flatten() {
         if let ItemKind::Armor(a) = &content.item(p.item).kind {

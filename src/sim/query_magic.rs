@@ -13,6 +13,8 @@ use super::resources::Players;
 pub struct MagicState {
     pub mana: i32,
     pub max_mana: i32,
+    /// Hundredths of a point regained per tick (skills raise it).
+    pub regen_centi: i32,
     pub known: Vec<KnownSpell>,
     /// Per hotkey slot, an index into `known`.
     pub slots: [Option<u8>; SPELL_SLOTS],
@@ -31,6 +33,7 @@ impl Simulation {
         Some(MagicState {
             mana: mana.current,
             max_mana: mana.max,
+            regen_centi: mana.regen_centi,
             known: book.known.clone(),
             slots: book.slots,
             tick: self.tick(),

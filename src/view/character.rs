@@ -87,7 +87,7 @@ fn lines(
                 branch: a.name.clone(),
                 name: a.skills[n.skill].name.clone(),
                 tier: n.tier,
-                effect: n.effect.describe(),
+                effect: n.effect(content).describe(content),
                 cost,
                 learned: has(i),
                 requires,
@@ -120,7 +120,7 @@ pub fn describe(kind: &EventKind, me: PlayerId, sim: &Simulation) -> Option<(Str
                 format!(
                     "You learn {} ({}).",
                     a.skills[n.skill].name,
-                    n.effect.describe()
+                    n.effect(content).describe(content)
                 ),
                 Tone::Good,
             )

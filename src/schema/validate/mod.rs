@@ -422,14 +422,6 @@ pub(super) fn validate_and_link(
         &Loc { src: quest_src },
         errors,
     );
-    let linked_skills = skills::check_skills(
-        skill_file,
-        &genre_defs,
-        &linked.index,
-        &item_ids,
-        &Loc { src: skill_src },
-        errors,
-    );
     let magic = spells::check_spells(
         spells_file,
         &Loc { src: spell_src },
@@ -441,6 +433,15 @@ pub(super) fn validate_and_link(
             genre_ids: genre_defs.iter().map(|g| g.id.as_str()).collect(),
             max_level: rules.levelling.max_level,
         },
+        errors,
+    );
+    let linked_skills = skills::check_skills(
+        skill_file,
+        &genre_defs,
+        &linked.index,
+        &item_ids,
+        &magic.index,
+        &Loc { src: skill_src },
         errors,
     );
     let crafting = recipes::check_recipes(

@@ -8,7 +8,7 @@ use super::{Checker, Loc, index_ids, resolve_refs};
 use crate::schema::error::SchemaErrorKind as K;
 use crate::schema::genres::GenreDef;
 use crate::schema::skills::{ClassTemplate, SkillEffect, SkillsFile};
-use crate::schema::{ItemId, SchemaErrors};
+use crate::schema::{ItemId, SchemaErrors, SpellId};
 
 /// The linked file: archetypes and classes with their genre masks.
 pub(super) struct LinkedSkills {
@@ -23,6 +23,7 @@ pub(super) fn check_skills(
     genres: &[GenreDef],
     genre_index: &BTreeMap<String, u16>,
     item_ids: &BTreeMap<String, u16>,
+    spell_ids: &BTreeMap<String, SpellId>,
     loc: &Loc,
     errors: &mut SchemaErrors,
 ) -> LinkedSkills {
@@ -66,6 +67,23 @@ pub(super) fn check_skills(
                 SkillEffect::Crit(n) => ("Crit", n, 50),
                 SkillEffect::Speed(n) => ("Speed", n, 500),
                 SkillEffect::Resist(_, n) => ("Resist", n, 100),
+                SkillEffect::LifeOnHit(n) => ("LifeOnHit", n, 50),
+                SkillEffect::ManaRegen(n) => ("ManaRegen", n, 500),
+                SkillEffect::OnHit(spec) => {
+                    c.status("OnHit", &Some(spec));
+                    ("OnHit", spec.chance.try_into().unwrap_or(i32::MAX), 100)
+                }
+                SkillEffect::Spell(ref id) => {
+                    if !spell_ids.contains_key(id) {
+                        c.problem(
+                            "Spell",
+                            K::UnknownReference,
+                            format!("teaches `{id}`, which no spell has as its id"),
+                            "use the id of an entry in spells.ron",
+                        );
+                    }
+                    continue;
+                }
             };
             c.range(field, value, 1, hi);
         }

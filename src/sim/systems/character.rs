@@ -2,8 +2,8 @@
 //! time): taking a class, which adds its bonus and kit to a fresh hero, and
 //! learning a skill of the world's tree, which costs one point in the
 //! class's own archetype and two in another and changes the hero's stats
-//! for good. Runs first in a tick. Writes `Player`, `Health`, `Actor`,
-//! `Combat` and `Inventory`.
+//! for good (or teaches a spell). Runs first in a tick. Writes `Player`,
+//! `Health`, `Actor`, `Combat`, `Inventory`, `Mana` and `Spellbook`.
 
 use specs::shred::ResourceId;
 use specs::{Read, ReadExpect, ReadStorage, System, SystemData, World, Write, WriteStorage};
@@ -14,11 +14,12 @@ use crate::schema::items::ItemKind;
 use crate::schema::skills::SkillEffect;
 use crate::sim::action::{Action, PlayerId};
 use crate::sim::components::{
-    Actor, Combat, Health, Inventory, Piece, Player, Position, stackable,
+    Actor, Combat, Health, Inventory, Mana, Piece, Player, Position, Spellbook, stackable,
 };
 use crate::sim::event::{EventKind, Refusal, SimEvent};
 use crate::sim::hero::effective_combat;
 use crate::sim::resources::{Events, Inputs, Players, Rules};
+use crate::sim::spells::SpellEvent;
 
 #[derive(Default)]
 pub struct Sys;
@@ -40,6 +41,8 @@ pub struct Data<'a> {
     actors: WriteStorage<'a, Actor>,
     combats: WriteStorage<'a, Combat>,
     inventories: WriteStorage<'a, Inventory>,
+    manas: WriteStorage<'a, Mana>,
+    books: WriteStorage<'a, Spellbook>,
 }
 
 /// One hero's storages, borrowed together.
@@ -49,6 +52,8 @@ struct Hero<'h> {
     actor: &'h mut Actor,
     combat: &'h mut Combat,
     inventory: &'h mut Inventory,
+    mana: Option<&'h mut Mana>,
+    book: Option<&'h mut Spellbook>,
 }
 
 impl<'a> System<'a> for Sys {
@@ -85,19 +90,32 @@ impl<'a> System<'a> for Sys {
                 actor,
                 combat,
                 inventory,
+                mana: d.manas.get_mut(e),
+                book: d.books.get_mut(e),
             };
+            let mut taught = None;
             let kind = match input.action {
                 Action::ChooseClass(c) => choose_class(&mut hero, c, &content, input.player),
-                Action::Learn(n) => learn(&mut hero, n, &d.tree, &content, input.player),
+                Action::Learn(n) => {
+                    learn(&mut hero, n, &d.tree, &content, input.player, &mut taught)
+                }
                 // Trade is `trade`'s.
                 _ => continue,
             };
             *hero.combat = effective_combat(&hero.player.base, hero.inventory, &content);
-            d.events.0.push(SimEvent {
-                depth: pos.depth,
-                at: pos.at,
-                kind,
+            let learned_spell = taught.map(|spell| {
+                EventKind::Spell(SpellEvent::Learned {
+                    player: input.player,
+                    spell,
+                })
             });
+            for kind in std::iter::once(kind).chain(learned_spell) {
+                d.events.0.push(SimEvent {
+                    depth: pos.depth,
+                    at: pos.at,
+                    kind,
+                });
+            }
         }
     }
 }
@@ -164,13 +182,14 @@ pub fn skill_cost(tree: &SkillTree, node: u8, class: Option<u8>, content: &Conte
 }
 
 /// Learns `node` of the world's tree if its prerequisite is learned and the
-/// points are there.
+/// points are there; a spell it teaches is left in `taught`.
 fn learn(
     h: &mut Hero,
     node: u8,
     tree: &SkillTree,
     content: &Content,
     player: PlayerId,
+    taught: &mut Option<crate::schema::SpellId>,
 ) -> EventKind {
     let refused = |why| EventKind::Refused { player, why };
     let Some(n) = tree.0.get(usize::from(node)).copied() else {
@@ -190,7 +209,7 @@ fn learn(
     h.player.skill_points -= cost;
     h.player.skills |= bit(node);
     let base = &mut h.player.base;
-    match n.effect {
+    match *n.effect(content) {
         SkillEffect::MaxHp(v) => grow_health(h, v),
         SkillEffect::Attack(v) => base.attack += v,
         SkillEffect::Defense(v) => base.defense += v,
@@ -201,6 +220,21 @@ fn learn(
         SkillEffect::Resist(t, v) => {
             let r = &mut base.resist.0[t as usize];
             *r = (*r + v).clamp(-100, 100);
+        }
+        SkillEffect::LifeOnHit(v) => base.life_on_hit += v,
+        SkillEffect::OnHit(spec) => base.on_hit = Some(spec),
+        SkillEffect::ManaRegen(v) => {
+            if let Some(m) = h.mana.as_deref_mut() {
+                m.regen_centi += v;
+            }
+        }
+        SkillEffect::Spell(ref id) => {
+            let spell = content.spell_id(id);
+            if let (Some(spell), Some(book)) = (spell, h.book.as_deref_mut())
+                && book.learn(spell)
+            {
+                *taught = Some(spell);
+            }
         }
     }
     EventKind::SkillLearned { player, node }

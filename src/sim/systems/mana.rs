@@ -10,6 +10,7 @@ use specs::{
     Write, WriteStorage,
 };
 
+use crate::schema::skills::SkillEffect;
 use crate::schema::{Content, MonsterId};
 use crate::sim::components::{Health, Mana, Monster, Player, Position, Spellbook, Summoned};
 use crate::sim::event::{EventKind, SimEvent};
@@ -110,7 +111,14 @@ pub fn hero_max_mana(content: &Content, level: i32) -> i32 {
 /// reserved for every spell it may learn.
 pub fn equip_hero(world: &mut World, e: Entity) {
     let content = std::sync::Arc::clone(&world.read_resource::<Rules>().0);
-    let mut book = Spellbook::with_capacity(content.hero_spells().len());
+    // Room for every spell levels teach and every one the world's skills
+    // may teach, so learning never allocates mid-game.
+    let taught_by_skills = content
+        .world_archetypes()
+        .flat_map(|a| &content.archetypes[a].skills)
+        .filter(|s| matches!(s.effect, SkillEffect::Spell(_)))
+        .count();
+    let mut book = Spellbook::with_capacity(content.hero_spells().len() + taught_by_skills);
     for &spell in content.hero_spells() {
         if content.spell(spell).learn_level == Some(1) {
             book.learn(spell);
