@@ -384,3 +384,27 @@ fn the_stairs_key_away_from_stairs_walks_to_them_or_says_why_not() {
         "{said}"
     );
 }
+
+#[test]
+fn exploring_leaves_what_the_player_dropped() {
+    let mut app = app(2024, Pace::TurnBased);
+    settle(&mut app, 20);
+    let before = app.frame(56, 19).hud.pack.len();
+    assert!(before > 0, "a new hero carries something");
+    app.handle(Key::Char('d'));
+    app.handle(Key::Char('a'));
+    settle(&mut app, 200);
+    let hero = app.sim().hero(venture::sim::PlayerId(0)).expect("hero");
+    let dropped_at = hero.at;
+    let on_floor = |app: &App| {
+        let mut items = Vec::new();
+        app.sim().items_on(hero.depth, &mut items);
+        items.iter().filter(|i| i.at == dropped_at).count()
+    };
+    assert_eq!(on_floor(&app), 1, "dropped");
+    for _ in 0..3 {
+        app.handle(Key::Char('o'));
+        settle(&mut app, 4000);
+    }
+    assert_eq!(on_floor(&app), 1, "exploring picked it up again");
+}

@@ -21,8 +21,9 @@ fn act(sim: &mut Simulation, action: Action) -> Vec<EventKind> {
     sim.step(&input).iter().map(|e| e.kind).collect()
 }
 
-#[test]
-fn a_merchant_sells_buys_and_refuses_what_cannot_be_done() {
+/// A harmless world whose second level has a merchant, and a sim whose
+/// hero has just walked down to it.
+fn on_a_merchant_level() -> (Simulation, Arc<venture::schema::Content>) {
     let content = Arc::new(common::harmless_fantasy());
     let world = content.for_world(0);
     // A seed whose second level has a merchant.
@@ -55,6 +56,12 @@ fn a_merchant_sells_buys_and_refuses_what_cannot_be_done() {
         }
     }
     assert_eq!(sim.hero(PlayerId(0)).expect("hero").depth, 2);
+    (sim, content)
+}
+
+#[test]
+fn a_merchant_sells_buys_and_refuses_what_cannot_be_done() {
+    let (mut sim, content) = on_a_merchant_level();
     // Walk into the merchant: the shop opens.
     let mut opened = false;
     for _ in 0..6000 {
@@ -124,5 +131,46 @@ fn a_merchant_sells_buys_and_refuses_what_cannot_be_done() {
             player: PlayerId(0),
             why: Refusal::NothingThere
         })
+    );
+}
+
+#[test]
+fn exploring_stops_once_when_a_merchant_comes_into_view() {
+    use venture::modes::autopilot::{Autopilot, Pilot};
+    let (mut sim, content) = on_a_merchant_level();
+    let merchant = |sim: &Simulation| {
+        let mut actors = Vec::new();
+        sim.actors_on(2, &mut actors);
+        actors
+            .into_iter()
+            .find(|a| matches!(a.who, Who::Monster(m) if content.monster(m).trades))
+            .expect("the merchant")
+    };
+    let sees = |sim: &Simulation, at| {
+        sim.with_vision(PlayerId(0), |v| v.sees(at))
+            .unwrap_or(false)
+    };
+    for _ in 0..6000 {
+        let m = merchant(&sim);
+        if sees(&sim, m.at) {
+            break;
+        }
+        step_towards(&mut sim, m.at);
+    }
+    assert!(sees(&sim, merchant(&sim).at), "the merchant in sight");
+    let mut pilot = Pilot::default();
+    let hero = sim.hero(PlayerId(0)).expect("hero");
+    pilot.start(Autopilot::Explore, hero.hp);
+    let first = pilot.next(&sim, PlayerId(0), &hero);
+    assert!(
+        matches!(first, Err(Some(why)) if why.contains("merchant")),
+        "{first:?}"
+    );
+    // Once met, the merchant no longer stops the trip.
+    pilot.start(Autopilot::Explore, hero.hp);
+    let again = pilot.next(&sim, PlayerId(0), &hero);
+    assert!(
+        !matches!(again, Err(Some(why)) if why.contains("merchant")),
+        "{again:?}"
     );
 }

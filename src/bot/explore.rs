@@ -27,6 +27,8 @@ pub struct ExploreBot {
     items: Vec<ItemState>,
     goals: Vec<Point>,
     map: Option<DijkstraMap>,
+    /// Items (by id) never to fetch: those the player dropped on purpose.
+    left_alone: Vec<u64>,
 }
 
 impl Bot for ExploreBot {
@@ -124,6 +126,8 @@ impl ExploreBot {
     ) -> Option<Action> {
         let content = sim.content().clone();
         sim.items_on(hero.depth, &mut self.items);
+        let left_alone = &self.left_alone;
+        self.items.retain(|i| !left_alone.contains(&i.id));
         if self.items.iter().any(|i| i.at == hero.at) && !pack_full_for(hero, &self.items, &content)
         {
             return Some(Action::PickUp);
@@ -150,6 +154,13 @@ impl ExploreBot {
         }
         let frontier = frontier(sim, player, hero.depth);
         self.path(sim, player, hero, &frontier).map(Action::Move)
+    }
+
+    /// Never fetches this item again (the player dropped it).
+    pub fn leave_alone(&mut self, item: u64) {
+        if !self.left_alone.contains(&item) {
+            self.left_alone.push(item);
+        }
     }
 
     /// The first step of a shortest path through explored tiles to any of

@@ -245,6 +245,7 @@ impl App {
         self.observer.observe(&self.sim);
         self.open_shop_after_trade();
         self.open_crafting_after_craft();
+        self.leave_dropped_items_alone();
         if !self.ended
             && let Some(hero) = self.sim.hero(self.player)
             && (hero.dead || hero.won)
@@ -267,6 +268,24 @@ impl App {
             && self.screens.len() == 1
         {
             self.screens.push(Box::new(Shop::new(selling)));
+        }
+    }
+
+    /// What the player drops stays dropped: exploring will not pick it up.
+    fn leave_dropped_items_alone(&mut self) {
+        let me = self.player;
+        let dropped = self
+            .sim
+            .last_events()
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::Dropped { player, .. } if player == me));
+        let Some(hero) = self.sim.hero(self.player).filter(|_| dropped) else {
+            return;
+        };
+        let mut items = Vec::new();
+        self.sim.items_on(hero.depth, &mut items);
+        for i in items.iter().filter(|i| i.at == hero.at) {
+            self.pilot.leave_alone(i.id);
         }
     }
 

@@ -1,13 +1,14 @@
 //! Travel commands for players: run in a direction, or auto-explore. Both
 //! stop the moment anything deserves the player's attention (a monster in
-//! sight, losing health, something underfoot, a dead end), so they save key
-//! presses without ever fighting on the player's behalf.
+//! sight, losing health, something underfoot, a dead end, someone new to
+//! meet), so they save key presses without ever fighting on the player's
+//! behalf.
 
 use crate::bot::{ExploreBot, known_tiles};
 use crate::sim::algo::grid::Dir;
 use crate::sim::components::AiState;
 use crate::sim::query::{ActorState, HeroState, ItemState};
-use crate::sim::{Action, PlayerId, Simulation, Tile};
+use crate::sim::{Action, PlayerId, Simulation, Tile, Who};
 
 /// What the hero is doing on its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +32,9 @@ pub struct Pilot {
     explorer: ExploreBot,
     actors: Vec<ActorState>,
     items: Vec<ItemState>,
+    /// Peaceful people (merchants, quest people) exploring has already
+    /// stopped for, so each is announced once.
+    met: Vec<u64>,
 }
 
 /// Why a trip ended, for the message log.
@@ -45,6 +49,11 @@ impl Pilot {
 
     pub fn stop(&mut self) {
         self.mode = None;
+    }
+
+    /// Exploring will not fetch this item: the player dropped it.
+    pub fn leave_alone(&mut self, item: u64) {
+        self.explorer.leave_alone(item);
     }
 
     pub fn active(&self) -> bool {
@@ -79,6 +88,24 @@ impl Pilot {
             } else {
                 "A monster comes into view."
             }));
+        }
+        if mode == Autopilot::Explore {
+            let new_face = self
+                .actors
+                .iter()
+                .find(|a| a.peaceful && !a.ally && !self.met.contains(&a.id) && sees(a));
+            if let Some(a) = new_face {
+                self.met.push(a.id);
+                let trades = match a.who {
+                    Who::Monster(kind) => sim.content().monster(kind).trades,
+                    _ => false,
+                };
+                return Err(Some(if trades {
+                    "You spot a merchant (&): walk into them to trade."
+                } else {
+                    "You spot someone (&) who may want a word: walk into them."
+                }));
+            }
         }
         let next = match mode {
             Autopilot::Explore => self
