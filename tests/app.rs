@@ -203,13 +203,30 @@ fn a_key_stops_auto_explore_and_does_nothing_else() {
     }
     assert!(app.travelling());
     let moving = app.frame(56, 19).map.hero;
-    app.handle(Key::Char('i'));
+    app.handle(Key::Char('g'));
     assert!(!app.travelling());
     assert!(!app.paused(), "the key only stopped the trip");
     for _ in 0..12 {
         app.tick();
     }
     assert_eq!(app.frame(56, 19).map.hero, moving);
+}
+
+#[test]
+fn a_menu_key_stops_auto_explore_and_opens_its_menu() {
+    let mut app = app(2024, Pace::RealTime);
+    app.handle(Key::Char('o'));
+    for _ in 0..6 {
+        app.tick();
+    }
+    assert!(app.travelling());
+    app.handle(Key::Char('i'));
+    assert!(!app.travelling());
+    let title = app.frame(56, 19).overlay.map(|o| o.title);
+    assert!(
+        title.is_some_and(|t| t.starts_with("Pack")),
+        "the pack opened"
+    );
 }
 
 #[test]

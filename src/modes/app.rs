@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 
 use super::autopilot::Pilot;
-use super::input::Key;
+use super::input::{Command, Key, command};
 use super::screens::{ClassSelect, Control, Crafting, GameOver, Play, Screen, Shop};
 use crate::schema::Content;
 use crate::sim::crafting::CraftEvent;
@@ -154,11 +154,15 @@ impl App {
     }
 
     /// Passes a key to the top screen and carries out its answer. A key
-    /// pressed while travelling on autopilot only stops the trip.
+    /// pressed while travelling on autopilot stops the trip and does
+    /// nothing else, unless it opens a screen (the pack, the map...), which
+    /// it then opens too: only keys that would act are swallowed.
     pub fn handle(&mut self, key: Key) {
         if self.pilot.active() {
             self.pilot.stop();
-            return;
+            if !command(key).is_some_and(Command::opens_screen) {
+                return;
+            }
         }
         let Some(top) = self.screens.last_mut() else {
             return;

@@ -67,6 +67,26 @@ pub enum Command {
     Quit,
 }
 
+impl Command {
+    /// Whether it only opens a screen (a menu, the log, the map, help, the
+    /// quit question) and so does nothing to the world.
+    pub fn opens_screen(self) -> bool {
+        matches!(
+            self,
+            Command::Inventory
+                | Command::Drop
+                | Command::Spells
+                | Command::Craft
+                | Command::Messages
+                | Command::Quests
+                | Command::Character
+                | Command::Map
+                | Command::Help
+                | Command::Quit
+        )
+    }
+}
+
 /// The default key map: arrows, vi-keys (hjkl yubn) and the numpad (with
 /// Num Lock off) move; `.` waits. The digits 1 to 5 cast the spells in the
 /// hotkey slots, so they no longer move: a terminal cannot tell the

@@ -77,6 +77,17 @@ impl Screen for Character {
             .saturating_sub(ROWS / 2)
             .min(hud.skills.len().saturating_sub(ROWS));
         let mut branch = None;
+        // Columns as wide as the longest name and effect (within reason).
+        let width = |f: fn(&crate::view::SkillLine) -> &str, cap: usize| {
+            hud.skills
+                .iter()
+                .map(|s| f(s).chars().count())
+                .max()
+                .unwrap_or(0)
+                .min(cap)
+        };
+        let name_w = width(|s| &s.name, 26);
+        let effect_w = width(|s| &s.effect, 22);
         for (i, s) in hud.skills.iter().enumerate().skip(first).take(ROWS) {
             if branch != Some(&s.branch) {
                 branch = Some(&s.branch);
@@ -97,9 +108,19 @@ impl Screen for Character {
             } else {
                 Tone::Bad
             };
-            // One row per skill, so the window never wraps at 80 columns.
-            let row = format!("{mark} {} {:<26} {:<20} {state}", s.tier, s.name, s.effect);
-            let row: String = row.chars().take(ROW_WIDTH).collect();
+            // One row per skill, so the window never wraps at 80 columns;
+            // what does not fit ends in an ellipsis.
+            let row = format!(
+                "{mark} {} {:<name_w$} {:<effect_w$} {state}",
+                s.tier, s.name, s.effect
+            );
+            let row = if row.chars().count() > ROW_WIDTH {
+                let mut cut: String = row.chars().take(ROW_WIDTH - 1).collect();
+                cut.push('…');
+                cut
+            } else {
+                row
+            };
             lines.push(OverlayLine::toned(row, tone));
         }
         Some(Overlay {
