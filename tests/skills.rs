@@ -183,13 +183,25 @@ fn the_class_menu_and_character_screen_work_from_the_keyboard() {
     app.handle(Key::Enter);
     assert!(
         app.frame(56, 19).overlay.is_none(),
-        "learning closes the sheet"
+        "the sheet steps aside for the tick that learns"
     );
     app.tick();
-    let hud = app.frame(56, 19).hud;
-    assert!(hud.skills[node].learned, "Enter learned the skill");
-    assert_eq!(hud.skill_points, 0);
-    app.handle(Key::Char('c'));
+    let frame = app.frame(56, 19);
+    assert!(frame.hud.skills[node].learned, "Enter learned the skill");
+    assert_eq!(frame.hud.skill_points, 0);
+    let sheet = frame.overlay.expect("the sheet is back after learning");
+    assert!(
+        sheet
+            .lines
+            .iter()
+            .any(|l| l.text.starts_with('>') && l.text.contains(&hud.skills[node].name)),
+        "on the same row"
+    );
+    // With no points left, Enter is refused and the sheet comes back too.
+    app.handle(Key::Down);
+    app.handle(Key::Enter);
+    app.tick();
+    assert!(app.frame(56, 19).overlay.is_some(), "back after a refusal");
     app.handle(Key::Char('c'));
     assert!(app.frame(56, 19).overlay.is_none(), "c closes it too");
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::autopilot::Pilot;
 use super::input::{Command, Key, command};
-use super::screens::{ClassSelect, Control, Crafting, GameOver, Play, Screen, Shop};
+use super::screens::{Character, ClassSelect, Control, Crafting, GameOver, Play, Screen, Shop};
 use crate::schema::Content;
 use crate::sim::crafting::CraftEvent;
 use crate::sim::{Action, EventKind, PlayerId, PlayerInput, Simulation};
@@ -41,6 +41,8 @@ pub struct App {
     queue: VecDeque<Action>,
     /// Running or exploring on the player's behalf.
     pilot: Pilot,
+    /// The skill last asked for, so the sheet reopens on its row.
+    learning: Option<u8>,
     /// The panel of the last frame, for screens to read.
     hud: Hud,
     quit: bool,
@@ -81,6 +83,7 @@ impl App {
             pace,
             queue: VecDeque::with_capacity(TYPE_AHEAD_TURNS),
             pilot: Pilot::default(),
+            learning: None,
             hud: Hud::default(),
             quit: false,
             ended: false,
@@ -249,6 +252,7 @@ impl App {
         self.observer.observe(&self.sim);
         self.open_shop_after_trade();
         self.open_crafting_after_craft();
+        self.open_sheet_after_learning();
         self.leave_dropped_items_alone();
         if !self.ended
             && let Some(hero) = self.sim.hero(self.player)
@@ -272,6 +276,25 @@ impl App {
             && self.screens.len() == 1
         {
             self.screens.push(Box::new(Shop::new(selling)));
+        }
+    }
+
+    /// After learning a skill (or being refused one) the character sheet
+    /// opens again on the same row, so spending several points is a key
+    /// each.
+    fn open_sheet_after_learning(&mut self) {
+        let me = self.player;
+        let node = self.sim.last_events().iter().find_map(|e| match e.kind {
+            EventKind::SkillLearned { player, node } if player == me => Some(Some(node)),
+            EventKind::Refused { player, why } if player == me && why.is_skill() => Some(None),
+            _ => None,
+        });
+        let Some(node) = node else {
+            return;
+        };
+        if self.screens.len() == 1 {
+            let node = node.or(self.learning).unwrap_or(0);
+            self.screens.push(Box::new(Character::at(node)));
         }
     }
 
@@ -312,6 +335,9 @@ impl App {
     /// waiting move is kept (no running on after the key is let go); other
     /// actions, and every key in turn-based play, wait in order.
     fn enqueue(&mut self, action: Action) {
+        if let Action::Learn(node) = action {
+            self.learning = Some(node);
+        }
         let cap = match self.pace {
             Pace::RealTime => TYPE_AHEAD_REAL_TIME,
             Pace::TurnBased => TYPE_AHEAD_TURNS,

@@ -89,6 +89,17 @@ impl Refusal {
                 | Refusal::UnknownRecipe
         )
     }
+
+    /// Whether it answers `Action::Learn` (the character sheet reopens).
+    pub const fn is_skill(self) -> bool {
+        matches!(
+            self,
+            Refusal::NoSuchSkill
+                | Refusal::AlreadyLearned
+                | Refusal::NeedsPrerequisite
+                | Refusal::NoPoints
+        )
+    }
 }
 
 /// An event with where it happened: the level's depth and the tile.

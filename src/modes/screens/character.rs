@@ -1,6 +1,7 @@
 //! The character screen: class, stats, skill points and the world's skill
-//! tree. Up/Down pick a skill, Enter learns it (and closes the sheet); `c`
-//! or Esc closes.
+//! tree. Up/Down pick a skill, Enter learns it (the sheet closes for the
+//! tick that carries it out and the app opens it again on the same row);
+//! `c` or Esc closes.
 
 use super::{Control, Outcome, Screen};
 use crate::modes::input::Key;
@@ -18,6 +19,15 @@ const ROW_WIDTH: usize = 74;
 pub struct Character {
     /// The skill the cursor is on.
     cursor: usize,
+}
+
+impl Character {
+    /// The sheet with the cursor on skill `node`.
+    pub fn at(node: u8) -> Self {
+        Self {
+            cursor: usize::from(node),
+        }
+    }
 }
 
 impl Screen for Character {
