@@ -425,3 +425,47 @@ fn exploring_leaves_what_the_player_dropped() {
     }
     assert_eq!(on_floor(&app), 1, "exploring picked it up again");
 }
+
+#[test]
+fn poison_already_known_does_not_stop_exploring_each_step() {
+    use venture::schema::common::{StatusKind, StatusSpec};
+    use venture::schema::items::{ItemKind, PotionEffect};
+    let mut content = load_defaults().expect("defaults");
+    let poison = PotionEffect::Status(StatusSpec {
+        kind: StatusKind::Poisoned,
+        magnitude: 1,
+        duration: 400,
+        chance: 100,
+    });
+    for item in &mut content.items {
+        if let ItemKind::Potion(p) = &mut item.kind {
+            *p = poison.clone();
+        }
+    }
+    let mut app = App::new(2024, Arc::new(content), "Tester", Pace::TurnBased);
+    settle(&mut app, 20);
+    let potion = app
+        .frame(56, 19)
+        .hud
+        .pack
+        .iter()
+        .find(|p| p.usable == "drink")
+        .map(|p| p.letter);
+    let letter = potion.expect("a new hero carries a potion");
+    app.handle(Key::Char('i'));
+    app.handle(Key::Char(letter));
+    settle(&mut app, 200);
+    let start = app.frame(56, 19).map.hero;
+    app.handle(Key::Char('o'));
+    settle(&mut app, 4000);
+    let frame = app.frame(56, 19);
+    let said = frame.log.last().map(|l| l.text.clone()).unwrap_or_default();
+    if said.contains("hurt") {
+        assert!(
+            frame.hud.hp * 2 <= frame.hud.max_hp,
+            "stopped at {} hp",
+            frame.hud.hp
+        );
+    }
+    assert!(frame.map.hero.chebyshev(start) >= 3, "{said}");
+}

@@ -74,7 +74,14 @@ impl Pilot {
         if hero.dead {
             return Err(None);
         }
-        if hero.hp < self.hp {
+        // Poison or fire already known about ticks on: that alone stops the
+        // trip only once it has taken half the hero's health.
+        let wasting = hero
+            .statuses
+            .iter()
+            .any(|s| s.kind.element().is_some() && s.magnitude > 0);
+        let bearable = wasting && hero.hp * 2 > hero.max_hp;
+        if hero.hp < self.hp && !bearable {
             return Err(Some("You are hurt, and stop."));
         }
         self.hp = hero.hp;
