@@ -269,6 +269,22 @@ fn summons_appear_fight_for_the_hero_and_fade() {
         matches!(e, EventKind::Hit { attacker: Who::Monster(m), target: Who::Monster(_), .. } if *m == hound)
     });
     assert!(fought, "the hounds never fought a monster");
+    // What the hounds kill is the hero's: experience and the kill count.
+    let hound_kills = events
+        .iter()
+        .filter(
+            |e| matches!(e, EventKind::Died { killer: Some(Who::Monster(m)), .. } if *m == hound),
+        )
+        .count();
+    let gained = events
+        .iter()
+        .filter(|e| matches!(e, EventKind::GainedXp { player: p, .. } if *p == player))
+        .count();
+    assert!(hound_kills > 0, "the hounds killed nothing");
+    assert!(
+        gained >= hound_kills,
+        "{gained} xp gains for {hound_kills} hound kills"
+    );
     assert!(
         events.iter().any(
             |e| matches!(e, EventKind::Spell(SpellEvent::Faded { monster }) if *monster == hound)

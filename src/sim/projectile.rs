@@ -9,6 +9,7 @@
 
 use crate::schema::monsters::ProjectileDef;
 use crate::schema::{Rgb, StatusSpec};
+use crate::sim::action::PlayerId;
 use crate::sim::algo::grid::Point;
 use crate::sim::combat::Attack;
 use crate::sim::event::Who;
@@ -53,6 +54,8 @@ pub struct Projectile {
     pub color: Rgb,
     /// The actor (stable id) it last hit, so a piercing shot hits each once.
     pub last_hit: u64,
+    /// The hero credited with what it kills (its shooter's side).
+    pub credit: Option<PlayerId>,
 }
 
 impl Projectile {
@@ -88,6 +91,10 @@ impl Projectile {
             glyph: def.glyph,
             color: def.color,
             last_hit: 0,
+            credit: match owner {
+                Who::Player(p) => Some(p),
+                _ => None,
+            },
         }
     }
 
@@ -206,6 +213,7 @@ mod tests {
             on_hit: None,
             glyph: '*',
             color: crate::schema::Rgb(255, 255, 255),
+            credit: None,
             last_hit: 0,
         }
     }

@@ -1,5 +1,6 @@
 //! What every actor has: identity, place, health, energy and fighting stats.
 
+use crate::sim::action::PlayerId;
 use specs::{Component, DenseVecStorage, Entity, VecStorage};
 
 use crate::schema::{DamageType, Resistances, Span, StatusSpec};
@@ -33,8 +34,11 @@ impl Component for Position {
 pub struct Health {
     pub hp: i32,
     pub max: i32,
-    /// Who struck last, for the death message and experience.
+    /// Who struck last, for the death message.
     pub last_hit: Option<Who>,
+    /// The hero whose side struck last (a hero, or a creature they
+    /// summoned), who gains the experience and the kill.
+    pub credit: Option<PlayerId>,
 }
 
 impl Health {
@@ -43,6 +47,7 @@ impl Health {
             hp: max,
             max,
             last_hit: None,
+            credit: None,
         }
     }
 

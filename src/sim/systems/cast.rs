@@ -247,6 +247,7 @@ fn affect(d: &mut Data, c: &Casting, t: Entity) {
             };
             let blow = Blow {
                 attacker: c.who,
+                credit: s.credit_of(c.caster),
                 attack: Attack {
                     damage: c.def.power,
                     damage_type: c.def.element.damage_type(),

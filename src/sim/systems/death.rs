@@ -128,7 +128,8 @@ impl<'a> System<'a> for Sys {
                 });
             }
 
-            let Some(Who::Player(pid)) = health.last_hit else {
+            // The hero whose side struck last: its summons' kills are its own.
+            let Some(pid) = health.credit else {
                 continue;
             };
             let Some(hero) = d.players.entity(pid).and_then(|pe| d.heroes.get_mut(pe)) else {

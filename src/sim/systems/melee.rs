@@ -59,6 +59,7 @@ impl<'a> System<'a> for Sys {
             }
             let blow = Blow {
                 attacker,
+                credit: s.credit_of(e),
                 attack,
                 on_hit: ac.on_hit,
                 unavoidable: false,

@@ -142,7 +142,7 @@ fn launch(d: &mut Data<'_>) {
             damage_type,
             ..base
         };
-        d.projectiles.flying.push(Projectile::launch(
+        let mut shot = Projectile::launch(
             id,
             from.depth,
             from.at,
@@ -152,7 +152,9 @@ fn launch(d: &mut Data<'_>) {
             owner,
             attack,
             on_hit,
-        ));
+        );
+        shot.credit = s.credit_of(e);
+        d.projectiles.flying.push(shot);
         if let Some(a) = d.actors.get_mut(e) {
             a.attack_cooldown = delay.max(1);
         }
@@ -212,6 +214,7 @@ fn fly(
         }
         let blow = Blow {
             attacker: p.owner,
+            credit: p.credit,
             attack: p.attack,
             on_hit: p.on_hit,
             unavoidable: false,
@@ -247,6 +250,7 @@ fn burst(p: &Projectile, level: &Level, s: &mut Strike<'_>, seed: u64, tick: u64
     let blocks = |q: Point| level.tile(q).is_opaque();
     let blow = Blow {
         attacker: p.owner,
+        credit: p.credit,
         attack: p.attack,
         on_hit: p.on_hit,
         unavoidable: true,

@@ -4,6 +4,7 @@
 //! inflict the attacker's on-hit status. Shared by melee and ranged so both
 //! follow the same rules. Not a system itself: systems embed [`Strike`].
 
+use crate::sim::action::PlayerId;
 use specs::shred::ResourceId;
 use specs::{Entity, ReadStorage, SystemData, World, Write, WriteStorage};
 
@@ -50,6 +51,8 @@ const BLINDED_ACCURACY: i32 = 40;
 /// One blow on its way: who strikes, how hard, and the rolls to use.
 pub struct Blow {
     pub attacker: Who,
+    /// The hero credited if it kills (see `Strike::credit_of`).
+    pub credit: Option<PlayerId>,
     pub attack: Attack,
     pub on_hit: Option<StatusSpec>,
     /// A blast cannot be dodged.
@@ -74,6 +77,15 @@ impl Strike<'_> {
         {
             h.heal(blow.attack.life_on_hit);
         }
+    }
+
+    /// The hero credited with what `e` kills: the hero itself, or the one
+    /// who summoned it.
+    pub fn credit_of(&self, e: Entity) -> Option<PlayerId> {
+        self.players
+            .get(e)
+            .map(|p| p.id)
+            .or_else(|| self.summoned.get(e).and_then(|s| s.owner))
     }
 
     /// Who an entity is, for events.
@@ -214,6 +226,7 @@ impl Strike<'_> {
         if let Some(h) = self.healths.get_mut(target) {
             h.hp -= damage;
             h.last_hit = Some(blow.attacker);
+            h.credit = blow.credit;
         }
         self.events.0.push(ev(EventKind::Hit {
             attacker: blow.attacker,
@@ -278,6 +291,7 @@ mod tests {
         attack.damage = Span(2, 2);
         let blow = |life_on_hit| Blow {
             attacker: Who::Player(PlayerId(0)),
+            credit: Some(PlayerId(0)),
             attack: crate::sim::combat::Attack {
                 life_on_hit,
                 ..attack
