@@ -15,6 +15,7 @@ use venture::modes::catalog;
 use venture::modes::headless::{self, HeadlessConfig};
 use venture::modes::screens::summary;
 use venture::modes::terminal::{self, TerminalConfig};
+use venture::replay::Header;
 use venture::schema::{self, Content};
 
 /// A procedural action roguelike. Every map, monster and item comes from a
@@ -26,6 +27,30 @@ struct Cli {
     command: Option<Command>,
     #[command(flatten)]
     play: PlayArgs,
+    #[command(flatten)]
+    record: RecordArgs,
+}
+
+/// Recording a run to a replay file (any mode that plays).
+#[derive(Debug, Args)]
+struct RecordArgs {
+    /// Record the run to FILE: the world, every tick's inputs and state
+    /// hashes, for `venture replay FILE`.
+    #[arg(long, global = true, value_name = "FILE")]
+    record: Option<std::path::PathBuf>,
+    /// Ticks between the state hashes a recording keeps.
+    #[arg(long, global = true, value_name = "N", default_value_t = venture::replay::DEFAULT_HASH_EVERY,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    hash_every: u64,
+}
+
+impl RecordArgs {
+    fn to(&self) -> Option<venture::replay::RecordTo> {
+        self.record.as_ref().map(|path| venture::replay::RecordTo {
+            path: path.clone(),
+            hash_every: self.hash_every,
+        })
+    }
 }
 
 #[derive(Debug, Args)]
@@ -60,6 +85,18 @@ enum Command {
     /// List what the levels of a run of seeds hold (terrain, rooms,
     /// monsters, items), without playing them.
     Seeds(SeedsArgs),
+    /// Play a recording back and check it hash for hash.
+    Replay(ReplayArgs),
+}
+
+#[derive(Debug, Args)]
+struct ReplayArgs {
+    /// The replay file (from `--record` or a failed sweep).
+    file: std::path::PathBuf,
+    /// Play it without a screen (the only way so far: the terminal viewer
+    /// is not built yet).
+    #[arg(long)]
+    headless: bool,
 }
 
 #[derive(Debug, Args)]
@@ -183,7 +220,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 bot: args.bot,
                 until_depth: args.until_depth,
             };
-            let report = headless::run(&config, content);
+            let report = match cli.record.to() {
+                Some(to) => recorded_headless(&to, &config, content)?,
+                None => headless::run(&config, content),
+            };
             let mut out = std::io::stdout().lock();
             let text = if args.json {
                 serde_json::to_string_pretty(&report).context("encoding the report")?
@@ -193,6 +233,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             writeln!(out, "{text}").context("writing the report")?;
             Ok(())
         }
+        Some(Command::Replay(args)) => replay(&args, &content),
         Some(Command::Seeds(args)) => {
             let rows = catalog::catalog(&content, args.from, args.count, args.depth);
             let text = if args.json {
@@ -224,6 +265,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 } else {
                     Pace::RealTime
                 },
+                record: cli.record.to(),
             };
             let runs = terminal::run(&config, content).context("the terminal failed")?;
             // The terminal is restored: say how each run went and how to
@@ -234,10 +276,49 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 }
                 println!("Play this world again with {}.", run.replay);
             }
+            if let Some(to) = cli.record.to() {
+                let file = to.path.display();
+                println!("The first world was recorded: check it with `venture replay {file}`.");
+            }
             println!("Thanks for playing.");
             Ok(())
         }
     }
+}
+
+/// A headless run recorded to a replay file.
+fn recorded_headless(
+    to: &venture::replay::RecordTo,
+    config: &HeadlessConfig,
+    content: Arc<Content>,
+) -> anyhow::Result<headless::Report> {
+    let source = format!("headless {:?}", config.bot).to_lowercase();
+    let header = Header::new(config.seed, &content, &[headless::PLAYER_NAME], &source);
+    let mut recorder = to.create(header)?;
+    let report = headless::run_watched(config, content, &mut recorder);
+    recorder
+        .close()
+        .with_context(|| format!("writing {}", to.path.display()))?;
+    Ok(report)
+}
+
+/// `venture replay`: plays the file back headless and fails unless every
+/// hash (and any recorded failure) is matched.
+fn replay(args: &ReplayArgs, content: &Content) -> anyhow::Result<()> {
+    let loaded = venture::modes::replay::Loaded::read(&args.file, content)?;
+    println!("{}", loaded.describe());
+    if !args.headless && std::io::stdout().is_terminal() {
+        println!("(replays play headless: the terminal viewer is not built yet)");
+    }
+    let outcome = loaded.play();
+    println!("{outcome}");
+    if !outcome.reproduced() {
+        anyhow::bail!(
+            "{}: the replay does not match its recording",
+            args.file.display()
+        );
+    }
+    Ok(())
 }
 
 fn main() -> ExitCode {

@@ -22,6 +22,7 @@ use ratatui::layout::Rect;
 
 use super::app::{App, Pace};
 use super::input::Key;
+use crate::replay::{Header, RecordTo};
 use crate::schema::Content;
 use crate::sim::TICKS_PER_SECOND;
 use crate::view::Hud;
@@ -36,6 +37,8 @@ pub struct TerminalConfig {
     pub seed: u64,
     pub name: String,
     pub pace: Pace,
+    /// Record the first world played to this file (`--record`).
+    pub record: Option<RecordTo>,
 }
 
 /// Plays until the player quits; returns the final side panel of every run
@@ -43,18 +46,30 @@ pub struct TerminalConfig {
 pub fn run(config: &TerminalConfig, content: Arc<Content>) -> io::Result<Vec<Hud>> {
     let pal = Palette::new(ColorDepth::detect(|k| std::env::var(k).ok()));
     tracing::info!(seed = config.seed, ?pal, "terminal game starting");
+    let mut app = App::new(config.seed, content, &config.name, config.pace);
+    // The recording file is made before the screen is taken, so a path
+    // that cannot be written is reported plainly.
+    if let Some(to) = &config.record {
+        let header = Header::new(
+            config.seed,
+            app.sim().content(),
+            &[&config.name],
+            "terminal",
+        );
+        app.record(to.create(header).map_err(io::Error::other)?);
+    }
     let _guard = TerminalGuard::enter()?;
     let mut term = Terminal::new(CrosstermBackend::new(BufWriter::new(io::stdout())))?;
     term.clear()?;
-    let mut app = App::new(config.seed, content, &config.name, config.pace);
     app.offer_class_choice();
     let result = play(&mut term, &mut app, &pal);
+    let recorded = app.stop_recording();
     tracing::info!(
         tick = app.sim().tick(),
         seed = app.sim().seed(),
         "terminal game over"
     );
-    result.map(|()| app.runs())
+    result.and(recorded).map(|()| app.runs())
 }
 
 /// The main loop: keys as they come, a tick every 50 ms, a draw whenever
