@@ -87,6 +87,9 @@ enum Command {
     Seeds(SeedsArgs),
     /// Play a recording back and check it hash for hash.
     Replay(ReplayArgs),
+    /// Run many seeds with a bot in parallel, optionally checking the
+    /// world's invariants every tick; failed seeds leave replay files.
+    Sweep(SweepArgs),
 }
 
 #[derive(Debug, Args)]
@@ -97,6 +100,28 @@ struct ReplayArgs {
     /// is not built yet).
     #[arg(long)]
     headless: bool,
+}
+
+#[derive(Debug, Args)]
+struct SweepArgs {
+    /// The seeds: `0..1000` (end left out), `0..=999`, or one seed.
+    #[arg(long, default_value = "0..100")]
+    seeds: venture::modes::sweep::SeedRange,
+    /// Ticks per seed.
+    #[arg(long, default_value_t = 2000)]
+    ticks: u64,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=1024))]
+    jobs: Option<u64>,
+    /// Check the world's invariants after every tick.
+    #[arg(long)]
+    check: bool,
+    /// Which bot plays.
+    #[arg(long, value_enum, default_value_t = BotKind::Explore)]
+    bot: BotKind,
+    /// Where failed seeds' replays go.
+    #[arg(long, default_value = "sweep-failures")]
+    out: std::path::PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -234,6 +259,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Some(Command::Replay(args)) => replay(&args, &content),
+        Some(Command::Sweep(args)) => sweep(&args, cli.record.hash_every, content),
         Some(Command::Seeds(args)) => {
             let rows = catalog::catalog(&content, args.from, args.count, args.depth);
             let text = if args.json {
@@ -316,6 +342,34 @@ fn replay(args: &ReplayArgs, content: &Content) -> anyhow::Result<()> {
         anyhow::bail!(
             "{}: the replay does not match its recording",
             args.file.display()
+        );
+    }
+    Ok(())
+}
+
+/// `venture sweep`: runs the seeds, prints the summary, and fails when any
+/// seed did.
+fn sweep(args: &SweepArgs, hash_every: u64, content: Arc<Content>) -> anyhow::Result<()> {
+    use venture::modes::sweep::{self, SweepConfig};
+    let config = SweepConfig {
+        seeds: args.seeds,
+        ticks: args.ticks,
+        jobs: args.jobs.and_then(|n| usize::try_from(n).ok()),
+        check: args.check,
+        bot: args.bot,
+        out: args.out.clone(),
+        hash_every,
+        extra: Vec::new(),
+        progress: true,
+    };
+    let summary = sweep::run(&config, content)?;
+    println!("{summary}");
+    if !summary.failed.is_empty() {
+        anyhow::bail!(
+            "{} of {} seeds failed (replays in {})",
+            summary.failed.len(),
+            summary.seeds,
+            args.out.display()
         );
     }
     Ok(())
