@@ -96,8 +96,7 @@ enum Command {
 struct ReplayArgs {
     /// The replay file (from `--record` or a failed sweep).
     file: std::path::PathBuf,
-    /// Play it without a screen (the only way so far: the terminal viewer
-    /// is not built yet).
+    /// Check it without showing it (the default when there is no terminal).
     #[arg(long)]
     headless: bool,
 }
@@ -328,15 +327,22 @@ fn recorded_headless(
     Ok(report)
 }
 
-/// `venture replay`: plays the file back headless and fails unless every
-/// hash (and any recorded failure) is matched.
+/// `venture replay`: shows the replay in the terminal (unless `--headless`
+/// or there is no terminal), checks it to the end headless, and fails
+/// unless every hash (and any recorded failure) is matched.
 fn replay(args: &ReplayArgs, content: &Content) -> anyhow::Result<()> {
     let loaded = venture::modes::replay::Loaded::read(&args.file, content)?;
+    let outcome =
+        if !args.headless && std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+            start_file_log();
+            let mut playback = loaded.playback();
+            let name = args.file.display().to_string();
+            terminal::watch_replay(&mut playback, &name).context("the terminal failed")?;
+            playback.finish()
+        } else {
+            loaded.play()
+        };
     println!("{}", loaded.describe());
-    if !args.headless && std::io::stdout().is_terminal() {
-        println!("(replays play headless: the terminal viewer is not built yet)");
-    }
-    let outcome = loaded.play();
     println!("{outcome}");
     if !outcome.reproduced() {
         anyhow::bail!(

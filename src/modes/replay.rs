@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::replay::{Outcome, Recording, ReplayError, replay};
+use crate::replay::{Outcome, Playback, Recording, ReplayError};
 use crate::schema::Content;
 
 /// A recording read and ready to play, with a line saying what it is.
@@ -39,8 +39,13 @@ impl Loaded {
         )
     }
 
-    /// Plays it back headless.
+    /// A playback of it, to step through (the terminal viewer).
+    pub fn playback(&self) -> Playback<'_> {
+        Playback::new(&self.recording, Arc::clone(&self.content), &[])
+    }
+
+    /// Plays it back headless to the end.
     pub fn play(&self) -> Outcome {
-        replay(&self.recording, Arc::clone(&self.content), &[])
+        self.playback().finish()
     }
 }

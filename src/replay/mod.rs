@@ -22,7 +22,7 @@ mod recorder;
 
 pub use error::ReplayError;
 pub use format::{Failure, Header, Recording};
-pub use playback::{Divergence, Outcome, replay};
+pub use playback::{Divergence, Outcome, Playback, replay};
 pub use recorder::{RecordTo, Recorder, Watch};
 
 /// Ticks between recorded state hashes unless asked otherwise: five

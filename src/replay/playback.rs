@@ -92,89 +92,187 @@ impl Verifier<'_> {
     }
 }
 
-/// Replays `rec` in `content` (already checked against the recording's
-/// schema hash, see `Header::content`). When the recording checked
-/// invariants, the replay checks the standard ones plus `extra` every tick.
-/// Never panics: a panic in the simulation is a reported failure.
-pub fn replay(rec: &Recording, content: Arc<Content>, extra: &[Invariant]) -> Outcome {
-    let mut outcome = Outcome {
-        ticks: 0,
-        compared: 0,
-        divergence: None,
-        failure: None,
-        recorded_failure: rec.failure.clone(),
-        warning: (rec.header.game != env!("CARGO_PKG_VERSION")).then(|| {
+/// A replay in progress, one tick at a time: the headless check runs it to
+/// the end at once, the terminal viewer shows each tick as it goes.
+pub struct Playback<'a> {
+    rec: &'a Recording,
+    /// `None` once the simulation panicked (it cannot be trusted after).
+    sim: Option<Simulation>,
+    verifier: Verifier<'a>,
+    checker: Option<Checker>,
+    next_input: usize,
+    inputs: Vec<PlayerInput>,
+    outcome: Outcome,
+    done: bool,
+}
+
+impl<'a> Playback<'a> {
+    /// Rebuilds the recorded world in `content` (already checked against
+    /// the recording's schema hash, see `Header::content`). When the
+    /// recording checked invariants, the replay checks the standard ones
+    /// plus `extra` after every tick.
+    pub fn new(rec: &'a Recording, content: Arc<Content>, extra: &[Invariant]) -> Self {
+        let warning = (rec.header.game != env!("CARGO_PKG_VERSION")).then(|| {
             format!(
                 "recorded by Venture {}, replayed by {}: hashes may differ for that alone",
                 rec.header.game,
                 env!("CARGO_PKG_VERSION")
             )
-        }),
-    };
-    let mut verifier = Verifier {
-        rec,
-        next_hash: 0,
-        last_match: None,
-        compared: 0,
-    };
-    let mut checker = rec.header.checks.then(|| Checker::new(extra));
-    let mut tick = 0;
-    let run = catch::quietly(|| {
-        let mut sim = Simulation::new(rec.header.seed, content);
-        for name in &rec.header.players {
-            sim.add_player(name);
-        }
-        let mut inputs: Vec<PlayerInput> = Vec::new();
-        let mut next_input = rec.inputs.iter().peekable();
-        if let ControlFlow::Break(d) = verifier.compare(&sim) {
-            return Some(d);
-        }
-        while sim.tick() < rec.end.0 {
-            tick = sim.tick() + 1;
-            inputs.clear();
-            while let Some((_, input)) = next_input.next_if(|(t, _)| *t == tick) {
-                inputs.push(*input);
+        });
+        let mut playback = Self {
+            rec,
+            sim: None,
+            verifier: Verifier {
+                rec,
+                next_hash: 0,
+                last_match: None,
+                compared: 0,
+            },
+            checker: rec.header.checks.then(|| Checker::new(extra)),
+            next_input: 0,
+            inputs: Vec::new(),
+            outcome: Outcome {
+                ticks: 0,
+                compared: 0,
+                divergence: None,
+                failure: None,
+                recorded_failure: rec.failure.clone(),
+                warning,
+            },
+            done: false,
+        };
+        let built = catch::quietly(|| {
+            let mut sim = Simulation::new(rec.header.seed, content);
+            for name in &rec.header.players {
+                sim.add_player(name);
             }
-            sim.step(&inputs);
-            if let ControlFlow::Break(d) = verifier.compare(&sim) {
-                return Some(d);
+            sim
+        });
+        match built {
+            Ok(sim) => {
+                if let ControlFlow::Break(d) = playback.verifier.compare(&sim) {
+                    playback.stop_diverged(d);
+                }
+                playback.sim = Some(sim);
             }
-            if let Some(v) = checker.as_mut().and_then(|c| c.check(&sim)) {
+            Err(message) => playback.stop_panicked(message),
+        }
+        playback
+    }
+
+    /// The world as replayed so far (`None` after a panic).
+    pub fn sim(&self) -> Option<&Simulation> {
+        self.sim.as_ref()
+    }
+
+    /// True once the replay has nothing more to play: the end, a
+    /// divergence, a failure.
+    pub fn done(&self) -> bool {
+        self.done
+    }
+
+    /// The last tick of the recording.
+    pub fn last_tick(&self) -> u64 {
+        self.rec.end.0
+    }
+
+    fn stop_diverged(&mut self, d: Divergence) {
+        self.outcome.divergence = Some(d);
+        self.done = true;
+    }
+
+    fn stop_panicked(&mut self, message: String) {
+        let failure = Failure {
+            check: "panic".to_owned(),
+            detail: message,
+        };
+        self.outcome.failure = Some((self.outcome.ticks, failure));
+        self.sim = None;
+        self.done = true;
+    }
+
+    /// Plays the next tick and checks it; false once done.
+    pub fn step(&mut self) -> bool {
+        let Some(sim) = self.sim.as_mut().filter(|_| !self.done) else {
+            return false;
+        };
+        if sim.tick() >= self.rec.end.0 {
+            self.finish_at_end();
+            return false;
+        }
+        let tick = sim.tick() + 1;
+        self.outcome.ticks = tick;
+        self.inputs.clear();
+        while let Some((t, input)) = self.rec.inputs.get(self.next_input) {
+            if *t > tick {
+                break;
+            }
+            if *t == tick {
+                self.inputs.push(*input);
+            }
+            self.next_input += 1;
+        }
+        let (inputs, verifier, checker) = (&self.inputs, &mut self.verifier, &mut self.checker);
+        let checked = catch::quietly(|| {
+            sim.step(inputs);
+            if let ControlFlow::Break(d) = verifier.compare(sim) {
+                return Err(d);
+            }
+            Ok(checker.as_mut().and_then(|c| c.check(sim)))
+        });
+        match checked {
+            Ok(Ok(None)) => {}
+            Ok(Ok(Some(v))) => {
                 let failure = Failure {
                     check: v.invariant.to_owned(),
                     detail: v.detail,
                 };
-                outcome.failure = Some((tick, failure));
-                break;
+                self.outcome.failure = Some((tick, failure));
+                self.done = true;
             }
+            Ok(Err(d)) => self.stop_diverged(d),
+            Err(message) => self.stop_panicked(message),
         }
-        if let (Some(recorded), true) = (rec.end.1, outcome.failure.is_none()) {
-            let replayed = sim.state_hash();
-            verifier.compared += 1;
-            if replayed != recorded {
-                return Some(Divergence {
-                    tick: sim.tick(),
-                    recorded,
-                    replayed,
-                    last_match: verifier.last_match,
-                });
-            }
-        }
-        None
-    });
-    match run {
-        Ok(divergence) => outcome.divergence = divergence,
-        Err(message) => {
-            let failure = Failure {
-                check: "panic".to_owned(),
-                detail: message,
+        !self.done
+    }
+
+    /// At the last tick: the final hash is compared too.
+    fn finish_at_end(&mut self) {
+        self.done = true;
+        let (Some(sim), Some(recorded)) = (&self.sim, self.rec.end.1) else {
+            return;
+        };
+        let replayed = sim.state_hash();
+        self.verifier.compared += 1;
+        if replayed != recorded {
+            let d = Divergence {
+                tick: sim.tick(),
+                recorded,
+                replayed,
+                last_match: self.verifier.last_match,
             };
-            outcome.failure = Some((tick, failure));
+            self.stop_diverged(d);
         }
     }
-    outcome.ticks = tick;
-    outcome.compared = verifier.compared;
-    outcome
+
+    /// What the replay has found so far.
+    pub fn outcome(&self) -> Outcome {
+        let mut outcome = self.outcome.clone();
+        outcome.compared = self.verifier.compared;
+        outcome
+    }
+
+    /// Plays what is left and says what the replay found.
+    pub fn finish(mut self) -> Outcome {
+        while self.step() {}
+        self.outcome()
+    }
+}
+
+/// Replays `rec` to the end in `content` and reports (see [`Playback`]).
+/// Never panics: a panic in the simulation is a reported failure.
+pub fn replay(rec: &Recording, content: Arc<Content>, extra: &[Invariant]) -> Outcome {
+    Playback::new(rec, content, extra).finish()
 }
 
 impl fmt::Display for Outcome {

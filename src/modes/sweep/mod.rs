@@ -139,7 +139,7 @@ fn progress_bar(config: &SweepConfig) -> ProgressBar {
     };
     let bar = ProgressBar::with_draw_target(Some(config.seeds.len()), target);
     let style = ProgressStyle::with_template(
-        "{elapsed_precise} [{wide_bar}] {pos}/{len} seeds, {per_sec}, {eta} left {msg}",
+        "{elapsed_precise} [{wide_bar}] {pos}/{len} seeds, {eta} left {msg}",
     )
     .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style.progress_chars("=> "));
