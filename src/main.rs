@@ -234,6 +234,16 @@ fn start_file_log() {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
+    if cli.record.record.is_some()
+        && matches!(
+            cli.command,
+            Some(Command::Seeds(_) | Command::Replay(_) | Command::Sweep(_))
+        )
+    {
+        anyhow::bail!(
+            "--record records a run: use it to play (`venture --record FILE`) or with `venture headless`"
+        );
+    }
     let content = load_content(&cli.play)?;
     let seed = cli.play.seed.unwrap_or_else(fresh_seed);
     match cli.command {

@@ -63,6 +63,39 @@ fn a_recorded_2000_tick_bot_run_replays_to_the_same_hashes() {
     assert_eq!((outcome.ticks, outcome.compared), (2000, 22), "{outcome}");
 }
 
+#[test]
+fn a_blended_world_replays_in_its_own_genres() {
+    let base = load_defaults().expect("default schemas load");
+    let choice = base
+        .parse_choice(Some("cyberpunk"), Some("fantasy:30%"))
+        .expect("known genres");
+    let content = Arc::new(base.with_choice(choice));
+    let header = Header::new(21, &content, &[PLAYER_NAME], "test");
+    assert_eq!(header.genre.as_deref(), Some("cyberpunk"));
+    assert_eq!(header.blend, Some(("fantasy".to_owned(), 30)));
+    let mut recorder = Recorder::new(Vec::new(), &header);
+    let config = HeadlessConfig {
+        seed: 21,
+        ticks: 400,
+        bot: BotKind::Explore,
+        until_depth: None,
+    };
+    headless::run_watched(&config, content, &mut recorder);
+    let text = String::from_utf8(recorder.close().expect("memory")).expect("text");
+    let rec = parse(&text);
+    // The replay asks for the recorded genres, whatever the base asks.
+    let replayed = rec
+        .header
+        .content(&base, Path::new("test.vrp"))
+        .expect("same data");
+    let outcome = replay(&rec, Arc::new(replayed), &[]);
+    assert!(outcome.reproduced(), "{outcome}");
+    // Another world entirely differs from the first hash on.
+    let outcome = replay(&rec, Arc::new(base), &[]);
+    let d = outcome.divergence.expect("another genre, another world");
+    assert_eq!((d.tick, d.last_match), (0, None), "{outcome}");
+}
+
 /// The text with the `n`th move turned round, and the tick it was on.
 fn tamper_nth_move(text: &str, n: usize) -> (String, u64) {
     let mut seen = 0;
