@@ -49,6 +49,12 @@ fn payload(p: &(dyn std::any::Any + Send)) -> String {
     }
 }
 
+/// True on a thread inside [`quietly`]: a panic here is caught and the
+/// program goes on (the terminal keeps its game screen).
+pub fn catching() -> bool {
+    QUIET.with(Cell::get)
+}
+
 /// Runs `f`; a panic inside becomes `Err(message with its location)`,
 /// printed nowhere. Whatever `f` captured must not be trusted after an
 /// `Err` (callers throw the simulation away).

@@ -231,7 +231,10 @@ impl TerminalGuard {
     fn enter() -> io::Result<Self> {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            restore();
+            // A panic a replay catches (and reports) leaves the game screen.
+            if !crate::replay::catch::catching() {
+                restore();
+            }
             previous(info);
         }));
         terminal::enable_raw_mode()?;
