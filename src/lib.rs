@@ -9,7 +9,8 @@
 //! - [`view`]: what one player sees in a frame (map, HUD, log), shared by
 //!   every front end and checked by tests.
 //! - [`bot`]: computer players that act through the same `Action`s as people.
-//! - [`modes`]: the ways in: terminal play and headless runs.
+//! - [`modes`]: the ways in: terminal play, headless runs and seed sweeps.
+//! - [`replay`]: recording runs and playing them back hash for hash.
 //!
 //! A tick: front end or bot -> `Action` -> `Simulation::step` -> systems ->
 //! `sim::apply` -> events -> `view::Observer` (log) -> `view::Frame` -> screen.
@@ -20,6 +21,7 @@ pub mod bench;
 pub mod bot;
 pub mod modes;
 pub mod procgen;
+pub mod replay;
 pub mod schema;
 pub mod sim;
 pub mod view;

@@ -15,6 +15,7 @@ use venture::modes::catalog;
 use venture::modes::headless::{self, HeadlessConfig};
 use venture::modes::screens::summary;
 use venture::modes::terminal::{self, TerminalConfig};
+use venture::replay::Header;
 use venture::schema::{self, Content};
 
 /// A procedural action roguelike. Every map, monster and item comes from a
@@ -26,6 +27,30 @@ struct Cli {
     command: Option<Command>,
     #[command(flatten)]
     play: PlayArgs,
+    #[command(flatten)]
+    record: RecordArgs,
+}
+
+/// Recording a run to a replay file (any mode that plays).
+#[derive(Debug, Args)]
+struct RecordArgs {
+    /// Record the run to FILE: the world, every tick's inputs and state
+    /// hashes, for `venture replay FILE`.
+    #[arg(long, global = true, value_name = "FILE")]
+    record: Option<std::path::PathBuf>,
+    /// Ticks between the state hashes a recording keeps.
+    #[arg(long, global = true, value_name = "N", default_value_t = venture::replay::DEFAULT_HASH_EVERY,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    hash_every: u64,
+}
+
+impl RecordArgs {
+    fn to(&self) -> Option<venture::replay::RecordTo> {
+        self.record.as_ref().map(|path| venture::replay::RecordTo {
+            path: path.clone(),
+            hash_every: self.hash_every,
+        })
+    }
 }
 
 #[derive(Debug, Args)]
@@ -60,6 +85,42 @@ enum Command {
     /// List what the levels of a run of seeds hold (terrain, rooms,
     /// monsters, items), without playing them.
     Seeds(SeedsArgs),
+    /// Play a recording back and check it hash for hash.
+    Replay(ReplayArgs),
+    /// Run many seeds with a bot in parallel, optionally checking the
+    /// world's invariants every tick; failed seeds leave replay files.
+    Sweep(SweepArgs),
+}
+
+#[derive(Debug, Args)]
+struct ReplayArgs {
+    /// The replay file (from `--record` or a failed sweep).
+    file: std::path::PathBuf,
+    /// Check it without showing it (the default when there is no terminal).
+    #[arg(long)]
+    headless: bool,
+}
+
+#[derive(Debug, Args)]
+struct SweepArgs {
+    /// The seeds: `0..1000` (end left out), `0..=999`, or one seed.
+    #[arg(long, default_value = "0..100")]
+    seeds: venture::modes::sweep::SeedRange,
+    /// Ticks per seed.
+    #[arg(long, default_value_t = 2000)]
+    ticks: u64,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=1024))]
+    jobs: Option<u64>,
+    /// Check the world's invariants after every tick.
+    #[arg(long)]
+    check: bool,
+    /// Which bot plays.
+    #[arg(long, value_enum, default_value_t = BotKind::Explore)]
+    bot: BotKind,
+    /// Where failed seeds' replays go.
+    #[arg(long, default_value = "sweep-failures")]
+    out: std::path::PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -173,6 +234,16 @@ fn start_file_log() {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
+    if cli.record.record.is_some()
+        && matches!(
+            cli.command,
+            Some(Command::Seeds(_) | Command::Replay(_) | Command::Sweep(_))
+        )
+    {
+        anyhow::bail!(
+            "--record records a run: use it to play (`venture --record FILE`) or with `venture headless`"
+        );
+    }
     let content = load_content(&cli.play)?;
     let seed = cli.play.seed.unwrap_or_else(fresh_seed);
     match cli.command {
@@ -183,7 +254,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 bot: args.bot,
                 until_depth: args.until_depth,
             };
-            let report = headless::run(&config, content);
+            let report = match cli.record.to() {
+                Some(to) => recorded_headless(&to, &config, content)?,
+                None => headless::run(&config, content),
+            };
             let mut out = std::io::stdout().lock();
             let text = if args.json {
                 serde_json::to_string_pretty(&report).context("encoding the report")?
@@ -193,6 +267,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             writeln!(out, "{text}").context("writing the report")?;
             Ok(())
         }
+        Some(Command::Replay(args)) => replay(&args, &content),
+        Some(Command::Sweep(args)) => sweep(&args, cli.record.hash_every, content),
         Some(Command::Seeds(args)) => {
             let rows = catalog::catalog(&content, args.from, args.count, args.depth);
             let text = if args.json {
@@ -224,6 +300,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 } else {
                     Pace::RealTime
                 },
+                record: cli.record.to(),
             };
             let runs = terminal::run(&config, content).context("the terminal failed")?;
             // The terminal is restored: say how each run went and how to
@@ -234,10 +311,84 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 }
                 println!("Play this world again with {}.", run.replay);
             }
+            if let Some(to) = cli.record.to() {
+                let file = to.path.display();
+                println!("The first world was recorded: check it with `venture replay {file}`.");
+            }
             println!("Thanks for playing.");
             Ok(())
         }
     }
+}
+
+/// A headless run recorded to a replay file.
+fn recorded_headless(
+    to: &venture::replay::RecordTo,
+    config: &HeadlessConfig,
+    content: Arc<Content>,
+) -> anyhow::Result<headless::Report> {
+    let source = format!("headless {:?}", config.bot).to_lowercase();
+    let header = Header::new(config.seed, &content, &[headless::PLAYER_NAME], &source);
+    let mut recorder = to.create(header)?;
+    let report = headless::run_watched(config, content, &mut recorder);
+    recorder
+        .close()
+        .with_context(|| format!("writing {}", to.path.display()))?;
+    Ok(report)
+}
+
+/// `venture replay`: shows the replay in the terminal (unless `--headless`
+/// or there is no terminal), checks it to the end headless, and fails
+/// unless every hash (and any recorded failure) is matched.
+fn replay(args: &ReplayArgs, content: &Content) -> anyhow::Result<()> {
+    let loaded = venture::modes::replay::Loaded::read(&args.file, content)?;
+    let outcome =
+        if !args.headless && std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+            start_file_log();
+            let mut playback = loaded.playback();
+            let name = args.file.display().to_string();
+            terminal::watch_replay(&mut playback, &name).context("the terminal failed")?;
+            playback.finish()
+        } else {
+            loaded.play()
+        };
+    println!("{}", loaded.describe());
+    println!("{outcome}");
+    if !outcome.reproduced() {
+        anyhow::bail!(
+            "{}: the replay does not match its recording",
+            args.file.display()
+        );
+    }
+    Ok(())
+}
+
+/// `venture sweep`: runs the seeds, prints the summary, and fails when any
+/// seed did.
+fn sweep(args: &SweepArgs, hash_every: u64, content: Arc<Content>) -> anyhow::Result<()> {
+    use venture::modes::sweep::{self, SweepConfig};
+    let config = SweepConfig {
+        seeds: args.seeds,
+        ticks: args.ticks,
+        jobs: args.jobs.and_then(|n| usize::try_from(n).ok()),
+        check: args.check,
+        bot: args.bot,
+        out: args.out.clone(),
+        hash_every,
+        extra: Vec::new(),
+        progress: true,
+    };
+    let summary = sweep::run(&config, content)?;
+    println!("{summary}");
+    if !summary.failed.is_empty() {
+        anyhow::bail!(
+            "{} of {} seeds failed (replays in {})",
+            summary.failed.len(),
+            summary.seeds,
+            args.out.display()
+        );
+    }
+    Ok(())
 }
 
 fn main() -> ExitCode {

@@ -4,6 +4,8 @@
 //! map, side panel and welcome message, that an arrow key moves the hero,
 //! that `?` opens and any key closes the help, and that `q` `y` quits with
 //! exit status 0, leaves the alternate screen and prints the farewell line.
+//! The game runs with `--record`, and the recording of that real-time
+//! session must replay headless to the same hashes.
 //!
 //! Needs tmux. Without it the test prints a notice and passes, unless
 //! `VENTURE_E2E=1` is set (as in CI), which makes it required:
@@ -214,7 +216,10 @@ fn plays_moves_helps_and_quits_in_a_terminal() {
     let head = format!("new-session -d -s {s} -x {WIDTH} -y {HEIGHT} sh -c");
     let game = [WRAPPER, "sh", "env", "TERM=xterm-256color", &log];
     let seed = SEED.to_string();
-    let bin = [bin.to_str().expect("UTF-8 path"), "--seed", &seed];
+    let recording = std::env::temp_dir().join(format!("venture-e2e-{pid}.vrp"));
+    let record = recording.to_str().expect("UTF-8 path");
+    let exe = bin.to_str().expect("UTF-8 path");
+    let bin = [exe, "--seed", &seed, "--record", record];
     tmux.run(&head.split(' ').chain(game).chain(bin).collect::<Vec<_>>());
 
     // A new run opens with the class menu; a letter takes a class.
@@ -280,4 +285,12 @@ fn plays_moves_helps_and_quits_in_a_terminal() {
     let seed = format!("seed {SEED}");
     let farewell = screen.contains("Thanks for playing") && screen.contains(&seed);
     check(farewell, "no farewell line after quitting", &screen);
+
+    let replay = Command::new(exe)
+        .args(["replay", record, "--headless"])
+        .output()
+        .expect("running the replay");
+    let out = String::from_utf8_lossy(&replay.stdout);
+    let _ = std::fs::remove_file(&recording);
+    assert!(replay.status.success() && out.contains("MATCH"), "{out}");
 }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use super::autopilot::Pilot;
 use super::input::{Command, Key, command};
 use super::screens::{Character, ClassSelect, Control, Crafting, GameOver, Play, Screen, Shop};
+use crate::replay::{Recorder, Watch};
 use crate::schema::Content;
 use crate::sim::crafting::CraftEvent;
 use crate::sim::{Action, EventKind, PlayerId, PlayerInput, Simulation};
@@ -51,6 +52,8 @@ pub struct App {
     past: Vec<Hud>,
     /// Whether each new run opens with the class menu.
     offer_classes: bool,
+    /// Writes what the simulation gets each tick (`--record`).
+    recorder: Option<Recorder>,
 }
 
 impl App {
@@ -89,6 +92,7 @@ impl App {
             ended: false,
             past: Vec::new(),
             offer_classes: false,
+            recorder: None,
         };
         app.hud = app.frame(1, 1).hud;
         app
@@ -194,8 +198,12 @@ impl App {
                 let mut past = std::mem::take(&mut self.past);
                 past.push(self.hud.clone());
                 let offer = self.offer_classes;
+                let note = self.stop_recording_for_new_game();
                 *self = App::new(seed, Arc::clone(&self.content), &name, self.pace);
                 self.past = past;
+                if let Some(text) = note {
+                    self.observer.log.push(text, Tone::Important, 0);
+                }
                 if offer {
                     self.offer_class_choice();
                 }
@@ -248,7 +256,13 @@ impl App {
             })
             .into_iter()
             .collect();
+        if let Some(r) = &mut self.recorder {
+            r.before(self.sim.tick() + 1, &inputs);
+        }
         self.sim.step(&inputs);
+        if let Some(r) = &mut self.recorder {
+            let _ = r.after(&self.sim);
+        }
         self.observer.observe(&self.sim);
         self.open_shop_after_trade();
         self.open_crafting_after_craft();
@@ -261,6 +275,37 @@ impl App {
             self.ended = true;
             self.screens.push(Box::new(GameOver));
         }
+    }
+
+    /// Records this run from now on: every tick's inputs exactly as the
+    /// simulation gets them, whatever the pace, so a replay matches.
+    pub fn record(&mut self, mut recorder: Recorder) {
+        recorder.begin(&self.sim);
+        self.recorder = Some(recorder);
+    }
+
+    /// Ends the recording (its last line holds the final hash) and reports
+    /// any write error met along the way.
+    pub fn stop_recording(&mut self) -> std::io::Result<()> {
+        let Some(mut r) = self.recorder.take() else {
+            return Ok(());
+        };
+        r.end(&self.sim);
+        r.close().map(drop)
+    }
+
+    /// A recording follows one world: a new game ends it, and the new
+    /// game's log says so.
+    fn stop_recording_for_new_game(&mut self) -> Option<String> {
+        self.recorder.as_ref()?;
+        let text = match self.stop_recording() {
+            Ok(()) => {
+                "The recording of the last world is saved; this one is not recorded.".to_owned()
+            }
+            Err(e) => format!("The recording could not be saved: {e}."),
+        };
+        tracing::info!(%text, "recording stopped for a new game");
+        Some(text)
     }
 
     /// Walking into a merchant opens the shop; after a trade it opens again

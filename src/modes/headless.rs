@@ -8,6 +8,7 @@ use std::time::Instant;
 use serde::Serialize;
 
 use crate::bot::BotKind;
+use crate::replay::Watch;
 use crate::schema::Content;
 use crate::sim::{EventKind, PlayerInput, Simulation};
 
@@ -39,7 +40,7 @@ pub struct Report {
     pub gold: i64,
     pub alive: bool,
     pub won: bool,
-    /// Why the run ended: "ticks", "depth", "death" or "victory".
+    /// Why the run ended: "ticks", "depth", "death", "victory" or "watch".
     pub ended_by: String,
     /// How many events of each kind the run produced.
     pub events: BTreeMap<String, u64>,
@@ -49,10 +50,24 @@ pub struct Report {
     pub ticks_per_second: f64,
 }
 
+/// The bot hero's name (replays of headless runs name it in their header).
+pub const PLAYER_NAME: &str = "Bot";
+
 /// Runs a seed to the end and reports.
 pub fn run(config: &HeadlessConfig, content: Arc<Content>) -> Report {
+    run_watched(config, content, &mut ())
+}
+
+/// Runs a seed to the end with `watch` following every tick (a recorder,
+/// a sweep's checks); the run also ends when the watch asks ("watch").
+pub fn run_watched(
+    config: &HeadlessConfig,
+    content: Arc<Content>,
+    watch: &mut dyn Watch,
+) -> Report {
     let mut sim = Simulation::new(config.seed, content);
-    let player = sim.add_player("Bot");
+    let player = sim.add_player(PLAYER_NAME);
+    watch.begin(&sim);
     let mut bot = config.bot.build();
     let mut events: BTreeMap<String, u64> = BTreeMap::new();
     let mut inputs = Vec::with_capacity(1);
@@ -63,8 +78,13 @@ pub fn run(config: &HeadlessConfig, content: Arc<Content>) -> Report {
         if let Some(action) = bot.decide(&sim, player) {
             inputs.push(PlayerInput { player, action });
         }
+        watch.before(sim.tick() + 1, &inputs);
         for e in sim.step(&inputs) {
             *events.entry(event_name(&e.kind).to_owned()).or_insert(0) += 1;
+        }
+        if watch.after(&sim).is_break() {
+            ended_by = "watch";
+            break;
         }
         let Some(hero) = sim.hero(player) else { break };
         if hero.won {
@@ -81,6 +101,7 @@ pub fn run(config: &HeadlessConfig, content: Arc<Content>) -> Report {
         }
     }
     let elapsed = start.elapsed().as_secs_f64();
+    watch.end(&sim);
     let hero = sim.hero(player);
     Report {
         seed: config.seed,

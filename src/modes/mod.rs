@@ -1,5 +1,6 @@
 //! The ways into the game. `headless.rs` runs bots with no screen;
-//! `terminal/` plays in any terminal; `screens/` and `input.rs` are shared by
+//! `sweep/` runs many seeds of them in parallel, checking invariants;
+//! `replay.rs` plays recordings back; `terminal/` plays in any terminal; `screens/` and `input.rs` are shared by
 //! the interactive front ends; `app.rs` ties a simulation, a player's view
 //! and the screen stack together for them.
 
@@ -8,5 +9,7 @@ pub mod autopilot;
 pub mod catalog;
 pub mod headless;
 pub mod input;
+pub mod replay;
 pub mod screens;
+pub mod sweep;
 pub mod terminal;

@@ -348,6 +348,12 @@ impl Content {
         }
     }
 
+    /// The genre (and blend) asked for, before any seed fills in the rest:
+    /// what a replay must ask for again to rebuild the same worlds.
+    pub fn choice(&self) -> GenreChoice {
+        self.choice
+    }
+
     /// The genre (or blend) worlds made from this content are in.
     pub fn mix(&self) -> GenreMix {
         self.mix

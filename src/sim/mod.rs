@@ -11,7 +11,8 @@
 //! Layout: `components/` (one file per concern), `resources.rs`,
 //! `systems/` (one file per rule, ordered in `systems/mod.rs`), `apply.rs`
 //! (structural changes after the systems), `algo/` (game-agnostic
-//! algorithms), and the pure rules `combat.rs`, `hero.rs`, `status.rs`.
+//! algorithms), the pure rules `combat.rs`, `hero.rs`, `status.rs`, and
+//! `invariants.rs` (what every tick must leave true, for sweeps).
 
 pub mod action;
 pub mod algo;
@@ -23,6 +24,7 @@ pub mod event;
 pub mod gear;
 pub mod hash;
 pub mod hero;
+pub mod invariants;
 pub mod level;
 pub mod price;
 pub mod projectile;

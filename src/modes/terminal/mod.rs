@@ -9,6 +9,9 @@
 pub mod palette;
 mod panel;
 pub mod render;
+mod viewer;
+
+pub use viewer::watch_replay;
 
 use std::io::{self, BufWriter, Stdout};
 use std::sync::Arc;
@@ -22,9 +25,10 @@ use ratatui::layout::Rect;
 
 use super::app::{App, Pace};
 use super::input::Key;
+use crate::replay::{Header, RecordTo};
 use crate::schema::Content;
 use crate::sim::TICKS_PER_SECOND;
-use crate::view::Hud;
+use crate::view::{Frame, Hud};
 use palette::{ColorDepth, Palette};
 use render::Layout;
 
@@ -36,48 +40,45 @@ pub struct TerminalConfig {
     pub seed: u64,
     pub name: String,
     pub pace: Pace,
+    /// Record the first world played to this file (`--record`).
+    pub record: Option<RecordTo>,
 }
 
 /// Plays until the player quits; returns the final side panel of every run
 /// played, for a farewell summary once the terminal is restored.
 pub fn run(config: &TerminalConfig, content: Arc<Content>) -> io::Result<Vec<Hud>> {
-    let pal = Palette::new(ColorDepth::detect(|k| std::env::var(k).ok()));
-    tracing::info!(seed = config.seed, ?pal, "terminal game starting");
-    let _guard = TerminalGuard::enter()?;
-    let mut term = Terminal::new(CrosstermBackend::new(BufWriter::new(io::stdout())))?;
-    term.clear()?;
     let mut app = App::new(config.seed, content, &config.name, config.pace);
+    // The recording file is made before the screen is taken, so a path
+    // that cannot be written is reported plainly.
+    if let Some(to) = &config.record {
+        let header = Header::new(
+            config.seed,
+            app.sim().content(),
+            &[&config.name],
+            "terminal",
+        );
+        app.record(to.create(header).map_err(io::Error::other)?);
+    }
+    let (_guard, mut term, pal) = TerminalGuard::open()?;
+    tracing::info!(seed = config.seed, ?pal, "terminal game starting");
     app.offer_class_choice();
     let result = play(&mut term, &mut app, &pal);
+    let recorded = app.stop_recording();
     tracing::info!(
         tick = app.sim().tick(),
         seed = app.sim().seed(),
         "terminal game over"
     );
-    result.map(|()| app.runs())
+    result.and(recorded).map(|()| app.runs())
 }
 
 /// The main loop: keys as they come, a tick every 50 ms, a draw whenever
 /// the frame changed.
 fn play(term: &mut Term, app: &mut App, pal: &Palette) -> io::Result<()> {
-    let tick = Duration::from_millis(1000 / u64::from(TICKS_PER_SECOND));
-    let mut next_tick = Instant::now() + tick;
-    let mut last: Option<(Rect, crate::view::Frame)> = None;
+    let mut clock = Clock::new();
+    let mut last: Option<(Rect, Frame)> = None;
     loop {
-        let size = term.size()?;
-        let area = Rect::new(0, 0, size.width, size.height);
-        let layout = Layout::new(area);
-        let (map_w, map_h) = layout.map_or((0, 0), |l| {
-            (i32::from(l.map.width), i32::from(l.map.height))
-        });
-        let frame = app.frame(map_w, map_h);
-        if last.as_ref().is_none_or(|(a, f)| *a != area || *f != frame) {
-            term.draw(|f| {
-                let area = f.area();
-                render::draw(f.buffer_mut(), area, &frame, pal);
-            })?;
-            last = Some((area, frame));
-        }
+        let layout = present(term, &mut last, pal, |w, h| app.frame(w, h))?;
         if app.should_quit() {
             return Ok(());
         }
@@ -85,12 +86,7 @@ fn play(term: &mut Term, app: &mut App, pal: &Palette) -> io::Result<()> {
         // play, or waiting for a turn-based move, just wait for a key (or a
         // resize).
         let idle = app.paused() || app.waiting_for_player() || layout.is_none();
-        let timeout = if idle {
-            Duration::from_millis(500)
-        } else {
-            next_tick.saturating_duration_since(Instant::now())
-        };
-        if event::poll(timeout)? {
+        if event::poll(clock.timeout(idle))? {
             match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
                     if let Some(key) = to_key(k) {
@@ -107,19 +103,80 @@ fn play(term: &mut Term, app: &mut App, pal: &Palette) -> io::Result<()> {
                 _ => {}
             }
         }
-        let now = Instant::now();
-        if idle {
-            // No catching up on ticks missed while paused.
-            next_tick = now + tick;
-        } else if now >= next_tick {
+        if clock.due(idle) {
             app.tick();
-            next_tick += tick;
-            if now > next_tick + tick * 5 {
-                // Far behind (the machine was suspended): resume from now.
-                next_tick = now + tick;
-            }
         }
     }
+}
+
+/// The fixed clock of a screen loop: a tick every 50 ms of wall time.
+struct Clock {
+    step: Duration,
+    next: Instant,
+}
+
+impl Clock {
+    fn new() -> Self {
+        let step = Duration::from_millis(1000 / u64::from(TICKS_PER_SECOND));
+        Self {
+            step,
+            next: Instant::now() + step,
+        }
+    }
+
+    /// How long to wait for a key: until the next tick, or half a second
+    /// while idle (paused, waiting for a move, too small to play).
+    fn timeout(&self, idle: bool) -> Duration {
+        if idle {
+            Duration::from_millis(500)
+        } else {
+            self.next.saturating_duration_since(Instant::now())
+        }
+    }
+
+    /// Whether a tick is due now. Ticks missed while idle are not caught
+    /// up on, nor are they when far behind (the machine was suspended).
+    fn due(&mut self, idle: bool) -> bool {
+        let now = Instant::now();
+        if idle {
+            self.next = now + self.step;
+            return false;
+        }
+        if now < self.next {
+            return false;
+        }
+        self.next += self.step;
+        if now > self.next + self.step * 5 {
+            self.next = now + self.step;
+        }
+        true
+    }
+}
+
+/// Draws the frame `build` makes for a map of the terminal's current size
+/// (0 x 0 when it is too small), unless it is the frame last drawn; returns
+/// the layout, `None` when the terminal is too small to play in.
+fn present(
+    term: &mut Term,
+    last: &mut Option<(Rect, Frame)>,
+    pal: &Palette,
+    build: impl FnOnce(i32, i32) -> Frame,
+) -> io::Result<Option<Layout>> {
+    let size = term.size()?;
+    let area = Rect::new(0, 0, size.width, size.height);
+    let layout = Layout::new(area);
+    let (map_w, map_h) = layout.map_or((0, 0), |l| {
+        (i32::from(l.map.width), i32::from(l.map.height))
+    });
+    let frame = build(map_w, map_h);
+    if last.as_ref().is_none_or(|(a, f)| *a != area || *f != frame) {
+        term.draw(|f| {
+            let area = f.area();
+            render::draw(f.buffer_mut(), area, &frame, pal);
+        })?;
+        *last = Some((area, frame));
+    }
+    Ok(layout)
 }
 
 /// Maps a crossterm key to ours.
@@ -161,10 +218,23 @@ fn to_key(k: KeyEvent) -> Option<Key> {
 struct TerminalGuard;
 
 impl TerminalGuard {
+    /// Takes the screen: the guard, a cleared terminal to draw on, and the
+    /// palette the terminal's colours allow.
+    fn open() -> io::Result<(Self, Term, Palette)> {
+        let pal = Palette::new(ColorDepth::detect(|k| std::env::var(k).ok()));
+        let guard = Self::enter()?;
+        let mut term = Terminal::new(CrosstermBackend::new(BufWriter::new(io::stdout())))?;
+        term.clear()?;
+        Ok((guard, term, pal))
+    }
+
     fn enter() -> io::Result<Self> {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            restore();
+            // A panic a replay catches (and reports) leaves the game screen.
+            if !crate::replay::catch::catching() {
+                restore();
+            }
             previous(info);
         }));
         terminal::enable_raw_mode()?;
