@@ -200,6 +200,58 @@ pub fn article(name: &str) -> &'static str {
     }
 }
 
+/// The plural of a name: "goblins", "potions of healing", "wolves",
+/// "drones". Names already plural ("leather boots", "data coins") are left
+/// as they are.
+pub fn plural(name: &str) -> String {
+    // The head noun comes before "of": "potion of healing".
+    let (head, rest) = match name.find(" of ") {
+        Some(i) => name.split_at(i),
+        None => (name, ""),
+    };
+    let (stem, last) = match head.rfind(' ') {
+        Some(i) => (&head[..=i], &head[i + 1..]),
+        None => ("", head),
+    };
+    let already = article(name) == "some" || article(name) == "a pair of";
+    if already || last.is_empty() {
+        return name.to_owned();
+    }
+    let irregular = [
+        ("man", "men"),
+        ("woman", "women"),
+        ("child", "children"),
+        ("mouse", "mice"),
+        ("wolf", "wolves"),
+        ("knife", "knives"),
+        ("thief", "thieves"),
+        ("elf", "elves"),
+        ("dwarf", "dwarves"),
+        ("staff", "staves"),
+        ("foot", "feet"),
+        ("tooth", "teeth"),
+        ("louse", "lice"),
+        ("fish", "fish"),
+        ("sheep", "sheep"),
+        ("deer", "deer"),
+    ];
+    let lower = last.to_ascii_lowercase();
+    let vowel_y = ["ay", "ey", "oy", "uy"].iter().any(|e| lower.ends_with(e));
+    let many = if let Some((one, p)) = irregular.iter().find(|(one, _)| lower.ends_with(one)) {
+        format!("{}{p}", &last[..last.len() - one.len()])
+    } else if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        format!("{last}es")
+    } else if lower.ends_with('y') && !vowel_y {
+        format!("{}ies", &last[..last.len() - 1])
+    } else {
+        format!("{last}s")
+    };
+    format!("{stem}{many}{rest}")
+}
+
 /// "the goblin's", "your".
 fn possessive(name: &str) -> String {
     if name == "you" {
@@ -501,6 +553,27 @@ mod tests {
         assert_eq!(article("roll of bandages"), "a");
         assert_eq!(article("Engineer"), "an");
         assert_eq!(article("glass"), "a");
+    }
+
+    #[test]
+    fn plurals_follow_english_spelling_and_leave_plurals_alone() {
+        for (one, many) in [
+            ("goblin", "goblins"),
+            ("potion of healing", "potions of healing"),
+            ("dire wolf", "dire wolves"),
+            ("buzz drone", "buzz drones"),
+            ("stim injector", "stim injectors"),
+            ("rag-and-bone man", "rag-and-bone men"),
+            ("lost child", "lost children"),
+            ("fly", "flies"),
+            ("grey", "greys"),
+            ("torch", "torches"),
+            ("box", "boxes"),
+            ("leather boots", "leather boots"),
+            ("data coins", "data coins"),
+        ] {
+            assert_eq!(plural(one), many);
+        }
     }
 
     #[test]

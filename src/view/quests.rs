@@ -6,7 +6,7 @@ use crate::sim::quest::{Quest, QuestGoal, QuestState};
 use crate::sim::{EventKind, PlayerId, Simulation};
 
 use super::frame::{QuestLine, Tone};
-use super::messages::{capitalised, item_phrase};
+use super::messages::{capitalised, item_phrase, plural};
 
 /// What `{target}` stands for in a quest's texts.
 fn target(content: &Content, q: &Quest) -> String {
@@ -23,8 +23,10 @@ fn target(content: &Content, q: &Quest) -> String {
 
 /// A template text with its placeholders filled in, capitalised.
 fn fill(content: &Content, q: &Quest, text: &str) -> String {
+    let one = target(content, q);
     let filled = text
-        .replace("{target}", &target(content, q))
+        .replace("{targets}", &plural(&one))
+        .replace("{target}", &one)
         .replace("{count}", &q.need.to_string());
     capitalised(&filled)
 }
