@@ -2,4 +2,5 @@
 //! `venture bench`: a counting allocator and the stress world.
 
 pub mod alloc;
+pub mod percentiles;
 pub mod stress;

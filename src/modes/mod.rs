@@ -1,4 +1,5 @@
-//! The ways into the game. `headless.rs` runs bots with no screen;
+//! The ways into the game. `headless.rs` runs bots with no screen
+//! (`run_record.rs` keeps its per-level hashes and action tallies);
 //! `terminal/` plays in any terminal; `screens/` and `input.rs` are shared by
 //! the interactive front ends; `app.rs` ties a simulation, a player's view
 //! and the screen stack together for them.
@@ -8,5 +9,6 @@ pub mod autopilot;
 pub mod catalog;
 pub mod headless;
 pub mod input;
+pub mod run_record;
 pub mod screens;
 pub mod terminal;
