@@ -1,6 +1,8 @@
 //! What a headless report tells testers beyond the final hash: the state
 //! hash on arriving at each level (the same on every run), tick-time
-//! percentiles, and what the bot did.
+//! percentiles, and what the bot did, which shows the explore bot plays the
+//! whole game: it casts, uses every sort of item, shops and finishes
+//! quests over a long run.
 
 use std::sync::Arc;
 
@@ -46,4 +48,27 @@ fn tick_times_are_summarised() {
         "{t:?}"
     );
     assert_eq!(r.bot_time_us.samples, 500);
+}
+
+#[test]
+fn over_a_long_run_the_bot_casts_uses_items_shops_and_does_quests() {
+    for (genre, seed) in [("fantasy", 11), ("scifi", 3)] {
+        let r = report(genre, seed, 20_000);
+        let did = |k: &str| r.actions.get(k).copied().unwrap_or(0);
+        let saw = |k: &str| r.events.get(k).copied().unwrap_or(0);
+        assert!(did("cast") > 0, "{genre}: {r}");
+        assert!(
+            did("sell") > 0 && did("buy") > 0,
+            "{genre}: no shopping: {r}"
+        );
+        assert!(saw("traded") > 0, "{genre}: {r}");
+        for used in ["use_potion", "use_scroll", "use_thrown", "use_armor"] {
+            assert!(did(used) > 0, "{genre}: never {used}: {r}");
+        }
+        assert!(saw("quest_done") > 0, "{genre}: {r}");
+        assert!(r.deepest >= 4, "{genre}: {r}");
+        // Walking into a merchant opens the shop and goes nowhere: the bot
+        // goes round them.
+        assert_eq!(saw("shop_opened"), 0, "{genre}: {r}");
+    }
 }
