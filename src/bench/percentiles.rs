@@ -121,11 +121,17 @@ impl Histogram {
 /// within 0.8% (see the module doc); mean and max are exact.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct TimeSummary {
+    /// Ticks timed.
     pub samples: u64,
+    /// The average: what throughput follows from.
     pub mean: f64,
+    /// The typical tick.
     pub p50: f64,
+    /// One tick in a hundred is slower: what a player notices as a hitch.
     pub p99: f64,
+    /// One in a thousand: rare stalls.
     pub p99_9: f64,
+    /// The single slowest tick.
     pub max: f64,
 }
 

@@ -51,7 +51,8 @@ pub struct Report {
     /// How many actions of each kind the bot asked for (items used by
     /// kind: `use_potion`, `use_scroll`...).
     pub actions: BTreeMap<String, u64>,
-    /// Every stay on a level in order, with the state hash on arrival.
+    /// Every stay on a level in order, with the state hash on arrival: two
+    /// runs (or a run and its replay) compare level by level.
     pub levels: Vec<LevelVisit>,
     /// The final state hash as 16 hex digits.
     pub state_hash: String,

@@ -16,6 +16,7 @@ use crate::sim::{Action, Simulation};
 /// One stay of the hero on a level.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LevelVisit {
+    /// The level's depth (1 is the top).
     pub depth: i32,
     /// The tick the hero arrived on (0 for the first level).
     pub arrived_tick: u64,
@@ -55,6 +56,7 @@ impl LevelLog {
         });
     }
 
+    /// The visits, for the report.
     pub fn into_visits(self) -> Vec<LevelVisit> {
         self.visits
     }
