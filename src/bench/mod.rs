@@ -11,12 +11,15 @@
 //! - `worldgen.rs`: the generator table `benches/worldgen.rs` shares, and
 //!   timed samples of it;
 //! - `memory.rs`: peak resident memory from the kernel;
+//! - `machine.rs`: how long the bench waited for a CPU (a shared machine
+//!   makes ticks look slow);
 //! - `report.rs`: the figures as JSON and as a table.
 //!
 //! [`run`] is `venture bench`. To add a figure: measure it in its own
 //! module, add a field to [`report::BenchReport`] and a row to its table.
 
 pub mod alloc;
+pub mod machine;
 pub mod memory;
 pub mod percentiles;
 pub mod report;
@@ -119,6 +122,7 @@ pub fn run(config: &BenchConfig, content: &Arc<Content>) -> BenchReport {
         tick_time_us: figures.times,
         events_per_tick: figures.events_per_tick,
         allocations: figures.allocations,
+        cpu: figures.cpu,
         memory: Memory {
             peak_heap_bytes: counting.then(|| alloc::stats().peak_bytes),
             peak_resident_kib: memory::peak_resident_kib(),

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::machine::CpuTime;
 use super::percentiles::TimeSummary;
 use super::ticks::AllocFigures;
 use super::worldgen::GenTime;
@@ -38,6 +39,11 @@ pub struct BenchReport {
     pub events_per_tick: f64,
     /// `null` when the binary does not install the counting allocator.
     pub allocations: Option<AllocFigures>,
+    /// Over the measured ticks, the time the bench ran and the time it
+    /// waited for a CPU other processes held: a `waiting_share` above a few
+    /// percent means the tick times (the slow ones most) are the machine's,
+    /// not the game's. `null` where the system does not say (not Linux).
+    pub cpu: Option<CpuTime>,
     /// Peak memory.
     pub memory: Memory,
     /// Sprite-cache hit rate: `null` until a sprite cache exists (see
@@ -101,6 +107,14 @@ impl std::fmt::Display for BenchReport {
                 a.per_tick, a.total, a.ticks_that_allocated, a.bytes, a.during_warmup
             )?,
             None => writeln!(f, "allocations      not counted")?,
+        }
+        if let Some(c) = &self.cpu {
+            writeln!(
+                f,
+                "waiting for cpu  {:.1}% of the measured time ({:.0} ms; other processes had it)",
+                c.waiting_share * 100.0,
+                c.waiting_ms
+            )?;
         }
         let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
         let or_dash = |v: Option<String>| v.unwrap_or_else(|| "-".to_owned());

@@ -14,6 +14,7 @@ use crate::bot::Bot;
 use crate::sim::{PlayerId, PlayerInput, Simulation};
 
 use super::alloc;
+use super::machine::{self, CpuTime};
 use super::percentiles::{Histogram, TimeSummary};
 
 /// Heap allocations in the measured ticks, counted by the counting
@@ -48,6 +49,9 @@ pub struct TickFigures {
     pub allocations: Option<AllocFigures>,
     /// Events per measured tick: proof the world was busy, not idle.
     pub events_per_tick: f64,
+    /// The thread's time on and waiting for a CPU over the measured ticks
+    /// (the bot's decisions included); `None` where the system does not say.
+    pub cpu: Option<CpuTime>,
 }
 
 /// Steps `sim` with `bot` playing `player`, `warmup` times, then `ticks`
@@ -82,6 +86,7 @@ pub fn measure(
     };
     let mut events = 0u64;
     let mut elapsed = std::time::Duration::ZERO;
+    let cpu_start = machine::sample();
     for _ in 0..ticks {
         decide(sim, &mut inputs);
         let before = alloc::stats();
@@ -98,6 +103,9 @@ pub fn measure(
         figures.most_in_one_tick = figures.most_in_one_tick.max(allocated);
         figures.ticks_that_allocated += u64::from(allocated > 0);
     }
+    let cpu = cpu_start
+        .zip(machine::sample())
+        .map(|(a, b)| machine::between(a, b));
     let per = |n: u64| {
         if ticks == 0 {
             0.0
@@ -113,5 +121,6 @@ pub fn measure(
         times: times.summary(),
         allocations: counting.then_some(figures),
         events_per_tick: per(events),
+        cpu,
     }
 }
