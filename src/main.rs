@@ -22,8 +22,9 @@ use venture::schema::{self, Content};
 // --- bench: allocation counting -------------------------------------------
 /// Counts heap allocations so `venture bench` can report allocations per
 /// tick and peak heap. It only adds relaxed atomic counters to each
-/// allocation (measured: no difference in `venture headless` ticks per
-/// second, README "Measuring").
+/// allocation: `venture headless --seed 7 --ticks 20000`, whose bot
+/// allocates every tick, took the same CPU time with it as without (median
+/// ratio 1.00 over 15 alternating runs on a 2-core machine).
 #[global_allocator]
 static ALLOC: CountingAlloc = CountingAlloc;
 // --- end bench ---------------------------------------------------------------
