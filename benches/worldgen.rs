@@ -2,7 +2,8 @@
 //! maze, forest, city, caverns, composite) at the usual
 //! level size and at 200x200, and whole populated levels (layout, room
 //! roles, stairs, features, monsters and items, as `procgen::level` builds
-//! them) at both sizes; a fresh seed for every one.
+//! them) at both sizes; a fresh seed for every one. The generators and sizes
+//! come from `venture::bench::worldgen`, which `venture bench` times too.
 //!
 //! Run with `cargo bench --bench worldgen`. The targets: every 80x50 layout
 //! and populated level under 2 ms, every 200x200 one under 20 ms.
@@ -10,39 +11,9 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use venture::bench::worldgen::{GENERATORS, LEVEL_DEPTH, SIZES, layout_stream, sized};
 use venture::procgen::level;
-use venture::procgen::seed::Stream;
-use venture::procgen::terrain::{Layout, bsp, caverns, cellular, city, composite, forest, maze};
 use venture::schema::Content;
-
-type Generate = fn(i32, i32, &mut Stream) -> Layout;
-
-const GENERATORS: [(&str, Generate); 7] = [
-    ("bsp", |w, h, rng| {
-        bsp::generate(w, h, &Default::default(), rng)
-    }),
-    ("caves", |w, h, rng| {
-        cellular::generate(w, h, &Default::default(), rng)
-    }),
-    ("maze", |w, h, rng| {
-        maze::generate(w, h, &Default::default(), rng)
-    }),
-    ("forest", |w, h, rng| {
-        forest::generate(w, h, &Default::default(), rng)
-    }),
-    ("city", |w, h, rng| {
-        city::generate(w, h, &Default::default(), rng)
-    }),
-    ("caverns", |w, h, rng| {
-        caverns::generate(w, h, &Default::default(), rng)
-    }),
-    ("composite", |w, h, rng| {
-        composite::generate(w, h, &Default::default(), rng)
-    }),
-];
-
-/// The two sizes every bench runs at.
-const SIZES: [(i32, i32); 2] = [(80, 50), (200, 200)];
 
 fn layouts(c: &mut Criterion) {
     let mut group = c.benchmark_group("layout");
@@ -52,8 +23,7 @@ fn layouts(c: &mut Criterion) {
             group.bench_function(BenchmarkId::new(name, format!("{w}x{h}")), |b| {
                 b.iter(|| {
                     seed += 1;
-                    let mut rng = Stream::new(seed, 0xbe9c, &[]);
-                    black_box(generate(w, h, &mut rng).rooms.len())
+                    black_box(generate(w, h, &mut layout_stream(seed)).rooms.len())
                 })
             });
         }
@@ -61,16 +31,7 @@ fn layouts(c: &mut Criterion) {
     group.finish();
 }
 
-/// The default content with every level `w` x `h`.
-fn sized(content: &Content, w: i32, h: i32) -> Content {
-    let mut c = content.clone();
-    for band in &mut c.levels {
-        (band.width, band.height) = (w, h);
-    }
-    c
-}
-
-/// Whole levels at depth 5 (lakes may be lava there), each seed in its own
+/// Whole levels (lakes may be lava at that depth), each seed in its own
 /// genre and so with its own generator, as a game makes them.
 fn populated(c: &mut Criterion) {
     let content = venture::schema::load_defaults().expect("default schemas load");
@@ -83,7 +44,7 @@ fn populated(c: &mut Criterion) {
             b.iter(|| {
                 seed += 1;
                 let world = &worlds[(seed % 64) as usize];
-                black_box(level::generate(world, seed, 5).monsters.len())
+                black_box(level::generate(world, seed, LEVEL_DEPTH).monsters.len())
             })
         });
     }

@@ -2,18 +2,9 @@
 //! the seed, ticks, depth, kills and state hash; seeds accept any u64 and
 //! anything else is refused with a clear message.
 
-use std::process::Command;
+mod common;
 
-fn venture(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_venture"))
-        .args(args)
-        .env(
-            "VENTURE_LOG",
-            std::env::temp_dir().join("venture-cli-test.log"),
-        )
-        .output()
-        .expect("the venture binary runs")
-}
+use common::bin::venture;
 
 #[test]
 fn headless_json_reports_the_run() {

@@ -64,10 +64,18 @@ pub struct AllocStats {
     pub peak_bytes: u64,
 }
 
+/// The counters now.
 pub fn stats() -> AllocStats {
     AllocStats {
         allocations: ALLOCATIONS.load(Ordering::Relaxed),
         bytes: BYTES.load(Ordering::Relaxed),
         peak_bytes: PEAK_BYTES.load(Ordering::Relaxed),
     }
+}
+
+/// Whether this binary counts allocations: by the time anyone asks, the
+/// program has allocated (loading the game data does), so a zero count
+/// means [`CountingAlloc`] is not the global allocator.
+pub fn installed() -> bool {
+    ALLOCATIONS.load(Ordering::Relaxed) > 0
 }

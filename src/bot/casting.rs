@@ -21,18 +21,7 @@ pub fn spell_to_cast(
     let magic = sim.hero_magic(player)?;
     let content = sim.content();
     let hurt = hero.hp * 100 < hero.max_hp * HEAL_BELOW;
-    let nearest = |range: i32| {
-        monsters
-            .iter()
-            .filter(|m| m.at.chebyshev(hero.at) <= range)
-            .filter(|m| {
-                sim.with_level(hero.depth, |l| {
-                    clear_shot(hero.at, m.at, |q| l.tile(q).is_opaque())
-                })
-                .unwrap_or(false)
-            })
-            .min_by_key(|m| (m.at.chebyshev(hero.at), m.id))
-    };
+    let nearest = |range: i32| nearest_in_open(sim, hero, monsters.iter(), range);
     for (slot, entry) in magic.slots.iter().enumerate() {
         let Some(k) = entry.and_then(|i| magic.known.get(usize::from(i))) else {
             continue;
@@ -51,4 +40,27 @@ pub fn spell_to_cast(
         }
     }
     None
+}
+
+/// The nearest of `monsters` the hero can reach at `range` (ties to the
+/// lowest stable id): what an aimed spell, a shot or a throw goes for.
+pub fn nearest_in_open<'a>(
+    sim: &Simulation,
+    hero: &HeroState,
+    monsters: impl Iterator<Item = &'a ActorState>,
+    range: i32,
+) -> Option<&'a ActorState> {
+    monsters
+        .filter(|m| in_open(sim, hero, m, range))
+        .min_by_key(|m| (m.at.chebyshev(hero.at), m.id))
+}
+
+/// Whether `m` is within `range` of the hero with nothing opaque between.
+pub fn in_open(sim: &Simulation, hero: &HeroState, m: &ActorState, range: i32) -> bool {
+    m.at.chebyshev(hero.at) <= range
+        && sim
+            .with_level(hero.depth, |l| {
+                clear_shot(hero.at, m.at, |q| l.tile(q).is_opaque())
+            })
+            .unwrap_or(false)
 }

@@ -7,6 +7,8 @@ use crate::sim::query::{ActorState, HeroState};
 use crate::sim::quest::QuestGoal;
 use crate::sim::{PlayerId, Simulation};
 
+use super::explore::known_tile;
+
 /// Someone following further than this is waited for.
 const KEEP_CLOSE: i32 = 3;
 
@@ -49,20 +51,10 @@ pub fn errand(
             | QuestGoal::Escort {
                 npc, leader: None, ..
             } => {
-                people.extend(at(npc).filter(|&p| known(sim, player, hero.depth, p)));
+                people.extend(at(npc).filter(|&p| known_tile(sim, player, hero.depth, p)));
             }
             _ => {}
         }
     }
     (!people.is_empty()).then_some(Errand::GoTo(people))
-}
-
-/// Whether the hero has seen the tile (bots only go where players could).
-fn known(sim: &Simulation, player: PlayerId, depth: i32, p: Point) -> bool {
-    sim.with_vision(player, |v| {
-        v.explored
-            .get(&depth)
-            .is_some_and(|g| g.get(p).copied().unwrap_or(false))
-    })
-    .unwrap_or(false)
 }

@@ -1,9 +1,15 @@
-//! The explore bot: a greedy adventurer. In order of priority it drinks a
-//! healing potion when badly hurt, casts a healing spell when hurt or an
-//! offensive one at a monster in sight (`casting.rs`), strikes an adjacent monster, picks up what
-//! lies underfoot, equips better gear, closes on visible monsters, fetches
-//! visible items, walks to the nearest unexplored edge of its map, and when
-//! nothing is left to explore takes the stairs down.
+//! The explore bot: a greedy adventurer. Choices that take no time come
+//! first (class and skills, crafting, trading with a merchant beside it:
+//! `shopping.rs`). Then, in order of priority, it drinks a healing potion
+//! when badly hurt, takes a cure or something that regenerates
+//! (`supplies.rs`), casts a healing spell when hurt or an offensive one at a
+//! monster in sight (`casting.rs`), reads a blast scroll, drinks haste,
+//! throws or shoots at foes in sight, strikes an adjacent monster, equips
+//! better gear, closes on visible monsters, reads a mapping scroll on a
+//! level still to explore, fetches items it has seen, walks to the nearest
+//! unexplored edge of its map; with the level explored it sells its junk to
+//! a merchant it has seen, runs the quests' errands (`errands.rs`), and
+//! takes the stairs down.
 
 use crate::schema::Content;
 use crate::schema::items::{ItemKind, PotionEffect};
@@ -18,7 +24,7 @@ use super::Bot;
 /// Drink healing below this percent of health.
 const HEAL_BELOW: i32 = 40;
 /// Go after monsters seen within this many tiles.
-const ENGAGE_RADIUS: i32 = 7;
+pub const ENGAGE_RADIUS: i32 = 7;
 
 /// Scratch buffers only; see the module doc for the rules it follows.
 #[derive(Default)]
@@ -26,6 +32,7 @@ pub struct ExploreBot {
     actors: Vec<ActorState>,
     items: Vec<ItemState>,
     goals: Vec<Point>,
+    merchants: Vec<Point>,
     map: Option<DijkstraMap>,
     /// Items (by id) never to fetch: those the player dropped on purpose.
     left_alone: Vec<u64>,
@@ -44,6 +51,9 @@ impl Bot for ExploreBot {
         if let Some(craft) = super::crafting::recipe_to_craft(sim, &hero) {
             return Some(craft);
         }
+        if let Some(trade) = super::shopping::trade(sim, player, &hero) {
+            return Some(trade);
+        }
         if !hero.ready || hero.pending.is_some() {
             return None;
         }
@@ -52,6 +62,9 @@ impl Bot for ExploreBot {
             && let Some(slot) = healing_slot(&hero, &content)
         {
             return Some(Action::Use(slot));
+        }
+        if let Some(remedy) = super::supplies::remedy(&hero, &content) {
+            return Some(remedy);
         }
         sim.actors_on(hero.depth, &mut self.actors);
         sim.items_on(hero.depth, &mut self.items);
@@ -65,7 +78,9 @@ impl Bot for ExploreBot {
         if let Some(action) = super::casting::spell_to_cast(sim, player, &hero, &monsters) {
             return Some(action);
         }
-
+        if let Some(action) = super::supplies::in_fight(sim, &hero, &monsters) {
+            return Some(action);
+        }
         if let Some(m) = monsters
             .iter()
             .filter(|m| m.at.chebyshev(hero.at) == 1)
@@ -73,7 +88,7 @@ impl Bot for ExploreBot {
         {
             return hero.at.dir_to(m.at).map(Action::Move);
         }
-        if let Some(slot) = upgrade_slot(&hero, &content) {
+        if let Some(slot) = super::gear::upgrade_slot(&hero, &content) {
             return Some(Action::Use(slot));
         }
         if let Some(read) = super::crafting::recipe_to_read(sim, &hero) {
@@ -89,10 +104,20 @@ impl Bot for ExploreBot {
         if let Some(dir) = self.path(sim, player, &hero, &near) {
             return Some(Action::Move(dir));
         }
+        let unexplored = || !frontier(sim, player, hero.depth).is_empty();
+        if let Some(read) = super::supplies::mapping(&hero, &content, &monsters, unexplored) {
+            return Some(read);
+        }
         if let Some(action) = self.travel(sim, player, &hero) {
             return Some(action);
         }
-        // The level explored: the quests' people, then the stairs.
+        // The level explored: a merchant to sell junk to, the quests'
+        // people, then the stairs.
+        let known = |p: Point| known_tile(sim, player, hero.depth, p);
+        let merchants = super::shopping::merchants_to_visit(sim, &hero, &self.actors, known);
+        if let Some(dir) = self.path(sim, player, &hero, &merchants) {
+            return Some(Action::Move(dir));
+        }
         match super::errands::errand(sim, player, &hero, &self.actors) {
             Some(super::errands::Errand::Wait) => return Some(Action::Wait),
             Some(super::errands::Errand::GoTo(goals)) => {
@@ -107,6 +132,9 @@ impl Bot for ExploreBot {
             return Some(Action::Descend);
         }
         if let Some(dir) = self.path(sim, player, &hero, &stairs) {
+            return Some(Action::Move(dir));
+        }
+        if let Some(dir) = self.route(sim, player, &hero, &stairs, true) {
             return Some(Action::Move(dir));
         }
         Some(Action::Wait)
@@ -135,14 +163,7 @@ impl ExploreBot {
         // Items on tiles the hero has seen, not only those in sight now: an
         // item seen from one tile alone would otherwise pull the hero there
         // and let go one step later, back and forth for ever.
-        let known = |p: Point| {
-            sim.with_vision(player, |v| {
-                v.explored
-                    .get(&hero.depth)
-                    .is_some_and(|g| g.get(p).copied().unwrap_or(false))
-            })
-            .unwrap_or(false)
-        };
+        let known = |p: Point| known_tile(sim, player, hero.depth, p);
         let loot: Vec<Point> = self
             .items
             .iter()
@@ -163,8 +184,8 @@ impl ExploreBot {
         }
     }
 
-    /// The first step of a shortest path through explored tiles to any of
-    /// `goals`.
+    /// The first step of a shortest path through explored, safe tiles to
+    /// any of `goals`.
     pub fn path(
         &mut self,
         sim: &Simulation,
@@ -172,12 +193,37 @@ impl ExploreBot {
         hero: &HeroState,
         goals: &[Point],
     ) -> Option<Dir> {
+        self.route(sim, player, hero, goals, false)
+    }
+
+    /// As [`Self::path`], but across known hazards (lava, a seen trap, a
+    /// pit) when `hazards`: the last resort when a sprung trap in a passage
+    /// has cut the only safe way to the stairs.
+    fn route(
+        &mut self,
+        sim: &Simulation,
+        player: PlayerId,
+        hero: &HeroState,
+        goals: &[Point],
+        hazards: bool,
+    ) -> Option<Dir> {
         if goals.is_empty() {
             return None;
         }
         self.goals.clear();
         self.goals.extend_from_slice(goals);
+        // Merchants stand their ground (walking into one opens the shop):
+        // paths go round them.
+        let content = sim.content();
+        self.merchants.clear();
+        self.merchants.extend(
+            self.actors
+                .iter()
+                .filter(|a| super::shopping::is_merchant(content, a))
+                .map(|a| a.at),
+        );
         let actors = &self.actors;
+        let merchants = &self.merchants;
         let goals = &self.goals;
         let map = &mut self.map;
         sim.with_level(hero.depth, |level| {
@@ -189,21 +235,30 @@ impl ExploreBot {
                     Some(m) if m.width() == w && m.height() == h => m,
                     _ => map.insert(DijkstraMap::new(w, h)),
                 };
+                let ground = |p: Point| {
+                    if hazards {
+                        level.tile(p).is_passable()
+                    } else {
+                        level.is_walkable(p)
+                    }
+                };
                 // The hero's own tile counts even when it is a hazard (a
                 // trap that just went off underfoot): it must be able to
                 // step off it.
                 map.compute(goals.iter().copied(), i32::MAX, |p| {
-                    p == hero.at || (known(p) && level.is_walkable(p))
+                    p == hero.at || (known(p) && ground(p) && !merchants.contains(&p))
                 });
                 if map.get(hero.at) == UNREACHED {
                     return None;
                 }
-                // Other heroes and summoned allies block; monsters do not
-                // (walking into one attacks).
+                // Other heroes, summoned allies and merchants block;
+                // monsters do not (walking into one attacks).
                 let blocked = |p: Point| {
-                    actors.iter().any(|a| {
-                        a.at == p && (matches!(a.who, Who::Player(_)) || a.ally) && p != hero.at
-                    })
+                    p != hero.at
+                        && (merchants.contains(&p)
+                            || actors
+                                .iter()
+                                .any(|a| a.at == p && (matches!(a.who, Who::Player(_)) || a.ally)))
                 };
                 map.downhill(hero.at, blocked)
             })
@@ -234,6 +289,16 @@ fn frontier(sim: &Simulation, player: PlayerId, depth: i32) -> Vec<Point> {
         .unwrap_or_default()
     })
     .unwrap_or_default()
+}
+
+/// Whether the hero has seen the tile (bots only go where players could).
+pub fn known_tile(sim: &Simulation, player: PlayerId, depth: i32, p: Point) -> bool {
+    sim.with_vision(player, |v| {
+        v.explored
+            .get(&depth)
+            .is_some_and(|g| g.get(p).copied().unwrap_or(false))
+    })
+    .unwrap_or(false)
 }
 
 /// Every tile of this kind the hero has seen on a level (the stairs, say).
@@ -280,34 +345,4 @@ fn pack_full_for(hero: &HeroState, items: &[ItemState], content: &Content) -> bo
         .iter()
         .filter(|i| i.at == hero.at)
         .any(|i| can_take(hero, i, content))
-}
-
-/// A pack slot holding a weapon or armour better than what is worn.
-fn upgrade_slot(hero: &HeroState, content: &Content) -> Option<u8> {
-    let weapon_score = |id| match &content.item(id).kind {
-        ItemKind::Weapon(w) => {
-            Some((w.damage.min() + w.damage.max() + 2 * w.attack) * 100 / w.attack_delay.max(1))
-        }
-        _ => None,
-    };
-    let armor_score = |id| match &content.item(id).kind {
-        ItemKind::Armor(a) => Some(a.defense * 2 + a.evasion),
-        _ => None,
-    };
-    // What is worn in the slot a piece of armour would go to.
-    let worn_in = |id| {
-        let slot = content.armor_slot(id)?;
-        hero.worn
-            .get(slot.index())
-            .copied()
-            .flatten()
-            .map(|p| p.item)
-    };
-    let worn_weapon = hero.weapon.and_then(|p| weapon_score(p.item)).unwrap_or(0);
-    hero.pack_items().find_map(|(i, s)| {
-        let worn_armor = worn_in(s.item).and_then(armor_score).unwrap_or(-1);
-        let better = weapon_score(s.item).is_some_and(|v| v > worn_weapon)
-            || armor_score(s.item).is_some_and(|v| v > worn_armor);
-        better.then(|| u8::try_from(i).ok()).flatten()
-    })
 }

@@ -11,7 +11,10 @@ mod casting;
 mod crafting;
 mod errands;
 mod explore;
+mod gear;
 mod growth;
+mod shopping;
+mod supplies;
 
 use clap::ValueEnum;
 

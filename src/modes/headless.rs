@@ -1,5 +1,7 @@
 //! Headless runs: the simulation driven by a bot with no screen, as fast as
-//! it can go, ending in a report (text or JSON) with the final state hash.
+//! it can go, ending in a report (text or JSON) with the final state hash,
+//! the hash on arriving at each level, what the bot did and how long ticks
+//! took (`run_record.rs` keeps the tallies).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -7,10 +9,13 @@ use std::time::Instant;
 
 use serde::Serialize;
 
+use crate::bench::percentiles::{Histogram, TimeSummary};
 use crate::bot::BotKind;
 use crate::replay::Watch;
 use crate::schema::Content;
 use crate::sim::{EventKind, PlayerInput, Simulation};
+
+use super::run_record::{ActionTally, LevelLog, LevelVisit};
 
 /// What to run.
 #[derive(Clone, Debug)]
@@ -44,10 +49,20 @@ pub struct Report {
     pub ended_by: String,
     /// How many events of each kind the run produced.
     pub events: BTreeMap<String, u64>,
+    /// How many actions of each kind the bot asked for (items used by
+    /// kind: `use_potion`, `use_scroll`...).
+    pub actions: BTreeMap<String, u64>,
+    /// Every stay on a level in order, with the state hash on arrival: two
+    /// runs (or a run and its replay) compare level by level.
+    pub levels: Vec<LevelVisit>,
     /// The final state hash as 16 hex digits.
     pub state_hash: String,
     pub elapsed_ms: f64,
     pub ticks_per_second: f64,
+    /// Time in `Simulation::step` per tick, in microseconds.
+    pub tick_time_us: TimeSummary,
+    /// Time the bot took to decide per tick, in microseconds.
+    pub bot_time_us: TimeSummary,
 }
 
 /// The bot hero's name (replays of headless runs name it in their header).
@@ -72,14 +87,31 @@ pub fn run_watched(
     let mut events: BTreeMap<String, u64> = BTreeMap::new();
     let mut inputs = Vec::with_capacity(1);
     let mut ended_by = "ticks";
+    let mut levels = LevelLog::default();
+    let mut actions = ActionTally::default();
+    let (mut tick_times, mut bot_times) = (Histogram::default(), Histogram::default());
+    if let Some(hero) = sim.hero(player) {
+        levels.observe(&sim, hero.depth);
+    }
     let start = Instant::now();
     while sim.tick() < config.ticks {
         inputs.clear();
-        if let Some(action) = bot.decide(&sim, player) {
+        let decided = Instant::now();
+        let action = bot.decide(&sim, player);
+        bot_times.record(decided.elapsed());
+        if let Some(action) = action {
+            // Only items need the hero looked at: say which kind was used.
+            let hero = matches!(action, crate::sim::Action::Use(_))
+                .then(|| sim.hero(player))
+                .flatten();
+            actions.count(action, hero.as_ref(), sim.content());
             inputs.push(PlayerInput { player, action });
         }
         watch.before(sim.tick() + 1, &inputs);
-        for e in sim.step(&inputs) {
+        let stepped = Instant::now();
+        let tick = sim.step(&inputs);
+        tick_times.record(stepped.elapsed());
+        for e in tick {
             *events.entry(event_name(&e.kind).to_owned()).or_insert(0) += 1;
         }
         if watch.after(&sim).is_break() {
@@ -87,6 +119,7 @@ pub fn run_watched(
             break;
         }
         let Some(hero) = sim.hero(player) else { break };
+        levels.observe(&sim, hero.depth);
         if hero.won {
             ended_by = "victory";
             break;
@@ -118,6 +151,8 @@ pub fn run_watched(
         won: hero.as_ref().is_some_and(|h| h.won),
         ended_by: ended_by.to_owned(),
         events,
+        actions: actions.0,
+        levels: levels.into_visits(),
         state_hash: format!("{:016x}", sim.state_hash()),
         elapsed_ms: elapsed * 1000.0,
         ticks_per_second: if elapsed > 0.0 {
@@ -125,6 +160,8 @@ pub fn run_watched(
         } else {
             0.0
         },
+        tick_time_us: tick_times.summary(),
+        bot_time_us: bot_times.summary(),
     }
 }
 
@@ -201,17 +238,31 @@ impl std::fmt::Display for Report {
                 "dead"
             }
         )?;
-        let events: Vec<String> = self
-            .events
-            .iter()
-            .map(|(k, v)| format!("{k} {v}"))
-            .collect();
-        writeln!(f, "events      {}", events.join(", "))?;
+        writeln!(f, "events      {}", counts(&self.events))?;
+        writeln!(f, "actions     {}", counts(&self.actions))?;
+        for v in &self.levels {
+            let left = v
+                .left_tick
+                .map_or_else(|| "-".to_owned(), |t| t.to_string());
+            writeln!(
+                f,
+                "level {:<5} arrived tick {:<7} left {:<7} hash {}",
+                v.depth, v.arrived_tick, left, v.arrival_hash
+            )?;
+        }
         writeln!(f, "state hash  {}", self.state_hash)?;
-        write!(
+        writeln!(
             f,
             "speed       {:.0} ticks/s ({:.1} ms)",
             self.ticks_per_second, self.elapsed_ms
-        )
+        )?;
+        writeln!(f, "tick time   {}", self.tick_time_us)?;
+        write!(f, "bot time    {}", self.bot_time_us)
     }
+}
+
+/// Counts by name as `name n, name n`.
+fn counts(by_name: &BTreeMap<String, u64>) -> String {
+    let parts: Vec<String> = by_name.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    parts.join(", ")
 }

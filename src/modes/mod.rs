@@ -1,6 +1,8 @@
-//! The ways into the game. `headless.rs` runs bots with no screen;
+//! The ways into the game. `headless.rs` runs bots with no screen
+//! (`run_record.rs` keeps its per-level hashes and action tallies);
 //! `sweep/` runs many seeds of them in parallel, checking invariants;
-//! `replay.rs` plays recordings back; `terminal/` plays in any terminal; `screens/` and `input.rs` are shared by
+//! `replay.rs` plays recordings back; `terminal/` plays in any terminal;
+//! `screens/` and `input.rs` are shared by
 //! the interactive front ends; `app.rs` ties a simulation, a player's view
 //! and the screen stack together for them.
 
@@ -10,6 +12,7 @@ pub mod catalog;
 pub mod headless;
 pub mod input;
 pub mod replay;
+pub mod run_record;
 pub mod screens;
 pub mod sweep;
 pub mod terminal;

@@ -1,6 +1,9 @@
 //! Checks the level tests share: content that builds every level with one
-//! generator, and what makes a generated level playable.
+//! generator, and what makes a generated level playable; and (`bin.rs`)
+//! running the built binary.
 #![allow(dead_code)] // each test file uses its own share of these
+
+pub mod bin;
 
 use venture::procgen::level::GeneratedLevel;
 use venture::schema::genres::TerrainBand;
