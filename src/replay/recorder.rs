@@ -146,6 +146,13 @@ impl<W: Write> Watch for Recorder<W> {
                 tick: self.tick,
                 hash,
             });
+            // On disk at every checkpoint, so a crash or a dropped link
+            // leaves a recording that plays back to its last hash.
+            if self.error.is_none()
+                && let Err(e) = self.out.flush()
+            {
+                self.error = Some(e);
+            }
         }
         ControlFlow::Continue(())
     }
