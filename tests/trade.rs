@@ -174,3 +174,22 @@ fn exploring_stops_once_when_a_merchant_comes_into_view() {
         "{again:?}"
     );
 }
+
+#[test]
+fn game_ron_sets_how_often_levels_have_merchants_and_stations_and_the_stock() {
+    let mut content = common::harmless_fantasy();
+    content.rules.extras.merchant_percent = 100;
+    content.rules.extras.merchant_stock = 3;
+    content.rules.extras.station_percent = 0;
+    let world = content.for_world(0);
+    for seed in 0..20 {
+        let level = generate(&world, seed, 2);
+        let merchant = level.merchant.as_ref().expect("every level has one");
+        let wares: u16 = merchant.stock.iter().map(|(_, n)| n).sum();
+        assert_eq!(wares, 3);
+        assert!(level.level.station.is_none());
+    }
+    content.rules.extras.merchant_percent = 0;
+    let world = content.for_world(0);
+    assert!((0..20).all(|s| generate(&world, s, 2).merchant.is_none()));
+}

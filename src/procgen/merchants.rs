@@ -11,12 +11,6 @@ use crate::sim::tile::Tile;
 use super::level::{MonsterPlacement, free_near};
 use super::seed::Stream;
 
-/// Percent of levels (below the first) with a merchant.
-pub const MERCHANT_PERCENT: u32 = 60;
-
-/// Items a merchant offers.
-pub const STOCK: usize = 6;
-
 /// A merchant to place, and what they sell.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MerchantPlan {
@@ -33,7 +27,8 @@ pub fn plan(
     taken: &mut Vec<Point>,
     rng: &mut Stream,
 ) -> Option<MerchantPlan> {
-    if depth <= 1 || !rng.percent(MERCHANT_PERCENT) {
+    let extras = content.rules.extras;
+    if depth <= 1 || !rng.percent(extras.merchant_percent) {
         return None;
     }
     let kind = content
@@ -54,8 +49,9 @@ pub fn plan(
                 && it.depth.max() >= depth
         })
         .collect();
-    let mut stock: Vec<(ItemId, u16)> = Vec::with_capacity(STOCK);
-    for _ in 0..STOCK {
+    let wanted = extras.merchant_stock as usize;
+    let mut stock: Vec<(ItemId, u16)> = Vec::with_capacity(wanted);
+    for _ in 0..wanted {
         let weights = wares.iter().map(|&i| content.item(i).weight);
         let Some(&item) = rng.weighted(weights).and_then(|k| wares.get(k)) else {
             break;

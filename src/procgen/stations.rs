@@ -10,9 +10,6 @@ use crate::sim::tile::Tile;
 use super::level::free_near;
 use super::seed::Stream;
 
-/// Percent of levels with a station.
-pub const STATION_PERCENT: u32 = 50;
-
 /// Where the level's station goes and its kind, if it has one. `taken`
 /// holds tiles already used (actors, items); the station's is added.
 pub fn plan(
@@ -22,7 +19,7 @@ pub fn plan(
     taken: &mut Vec<Point>,
     rng: &mut Stream,
 ) -> Option<(Point, u8)> {
-    if !rng.percent(STATION_PERCENT) {
+    if !rng.percent(content.rules.extras.station_percent) {
         return None;
     }
     let kinds: Vec<u8> = content

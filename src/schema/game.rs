@@ -21,6 +21,32 @@ pub struct GameRules {
     pub hunt_memory: i32,
     /// How far (in steps) monsters can track a player around walls.
     pub chase_radius: i32,
+    /// How often levels have a merchant or a crafting station.
+    #[serde(default)]
+    pub extras: LevelExtras,
+}
+
+/// The chances of the people and places a level may have beyond its
+/// monsters and items (left out of a mod's game.ron: these defaults).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LevelExtras {
+    /// Percent of levels below the first with a merchant.
+    pub merchant_percent: u32,
+    /// Wares a merchant carries (1..=24: the shop names each by a letter).
+    pub merchant_stock: u32,
+    /// Percent of levels with a crafting station.
+    pub station_percent: u32,
+}
+
+impl Default for LevelExtras {
+    fn default() -> Self {
+        Self {
+            merchant_percent: 60,
+            merchant_stock: 6,
+            station_percent: 50,
+        }
+    }
 }
 
 /// The hero every player starts as.

@@ -36,6 +36,16 @@ pub(super) fn check_rules(r: &GameRules, loc: &Loc, errors: &mut SchemaErrors) {
     );
     top("hunt_memory", r.hunt_memory.into(), 0, 100_000, errors);
     top("chase_radius", r.chase_radius.into(), 1, 200, errors);
+    let x = &r.extras;
+    top(
+        "merchant_percent",
+        x.merchant_percent.into(),
+        0,
+        100,
+        errors,
+    );
+    top("merchant_stock", x.merchant_stock.into(), 1, 24, errors);
+    top("station_percent", x.station_percent.into(), 0, 100, errors);
     let p = &r.player;
     top("hp", p.hp.into(), 1, 1_000_000, errors);
     top("attack", p.attack.into(), 0, 10_000, errors);
