@@ -4,6 +4,8 @@
 //! monsters cast at the hero; heroes learn spells by level; the spells
 //! screen opens, closes and assigns slots.
 
+mod common;
+
 use std::sync::Arc;
 
 use venture::bench::stress::stress_content;
@@ -11,7 +13,7 @@ use venture::schema::spells::{Element, SpellDef, SpellKind, Targeting};
 use venture::schema::{Content, DamageType, Span, StatusKind, StatusSpec, load_defaults};
 use venture::sim::event::{EventKind, Who};
 use venture::sim::spells::{Refusal, SpellEvent};
-use venture::sim::{Action, PlayerId, PlayerInput, Simulation};
+use venture::sim::{Action, PlayerId, PlayerInput, Simulation, Tile};
 
 fn fantasy() -> Content {
     let base = load_defaults().expect("default schemas load");
@@ -291,6 +293,71 @@ fn summons_appear_fight_for_the_hero_and_fade() {
         ),
         "the hounds never faded"
     );
+}
+
+#[test]
+fn summons_follow_their_hero_down_the_stairs() {
+    let mut content = common::harmless_fantasy();
+    let id = content
+        .spell_id("call_hearth_hound")
+        .expect("the hound spell");
+    content.edit_spell(id, |s| {
+        s.mana = 0;
+        s.learn_level = Some(1);
+        if let Some(summon) = &mut s.summon {
+            summon.duration = 100_000;
+        }
+    });
+    content.set_hero_spells(vec![id]);
+    let mut sim = Simulation::new(4, Arc::new(content));
+    let player = sim.add_player("Caster");
+    let events = cast_until(&mut sim, player, 100, |ev| {
+        ev.iter()
+            .any(|e| matches!(e, EventKind::Spell(SpellEvent::Summoned { .. })))
+    });
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, EventKind::Spell(SpellEvent::Summoned { .. })))
+    );
+    let allies = sim.allies_of(player);
+    assert!(!allies.is_empty(), "a hound answers");
+    let down = sim
+        .with_level(1, |l| {
+            l.tiles.points().find(|&p| l.tile(p) == Tile::StairsDown)
+        })
+        .flatten()
+        .expect("stairs down");
+    for _ in 0..6000 {
+        let hero = sim.hero(player).expect("hero");
+        if hero.depth == 2 {
+            break;
+        }
+        if hero.at == down {
+            sim.step(&[PlayerInput {
+                player,
+                action: Action::Descend,
+            }]);
+        } else {
+            common::step_towards(&mut sim, down);
+        }
+    }
+    let hero = sim.hero(player).expect("hero");
+    assert_eq!(hero.depth, 2);
+    let mut below = Vec::new();
+    sim.actors_on(2, &mut below);
+    for ally in sim.allies_of(player) {
+        let a = below
+            .iter()
+            .find(|a| a.id == ally)
+            .expect("the hound came along");
+        assert!(
+            a.at.chebyshev(hero.at) <= 3,
+            "{:?} far from {:?}",
+            a.at,
+            hero.at
+        );
+    }
 }
 
 #[test]

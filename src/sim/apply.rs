@@ -9,7 +9,7 @@ use super::action::PlayerId;
 use super::algo::grid::Point;
 use super::components::{
     Actor, Ai, Combat, FloorItem, Health, Intent, Inventory, Monster, Piece, Player, Position,
-    Quality, StableId, Vision, stackable,
+    Quality, StableId, Summoned, Vision, stackable,
 };
 use super::event::{EventKind, SimEvent};
 use super::hero::{effective_combat, effective_max_hp, effective_speed, starting_combat};
@@ -401,8 +401,14 @@ fn move_level(world: &mut World, m: LevelMove) {
     if let Some(v) = world.write_storage::<Vision>().get_mut(m.entity) {
         v.dirty = true;
     }
-    if let Some(hero) = world.write_storage::<Player>().get_mut(m.entity) {
+    let is_hero = if let Some(hero) = world.write_storage::<Player>().get_mut(m.entity) {
         hero.deepest = hero.deepest.max(m.to_depth);
+        true
+    } else {
+        false
+    };
+    if is_hero {
+        bring_summons(world, m.player, from.depth, m.to_depth, at);
     }
     world.write_resource::<Events>().0.push(SimEvent {
         depth: m.to_depth,
@@ -414,6 +420,58 @@ fn move_level(world: &mut World, m: LevelMove) {
             first_visit,
         },
     });
+}
+
+/// A hero's living summons go with them to another level and land round
+/// them: they were called up to fight at the hero's side.
+fn bring_summons(world: &mut World, player: PlayerId, from: i32, to: i32, near: Point) {
+    use specs::Join;
+    let followers: Vec<Entity> = {
+        let entities = world.entities();
+        let summoned = world.read_storage::<Summoned>();
+        let positions = world.read_storage::<Position>();
+        let healths = world.read_storage::<Health>();
+        (&entities, &summoned, &positions, &healths)
+            .join()
+            .filter(|(_, s, p, h)| s.owner == Some(player) && p.depth == from && !h.is_dead())
+            .map(|(e, ..)| e)
+            .collect()
+    };
+    for e in followers {
+        let Some(old) = world.read_storage::<Position>().get(e).copied() else {
+            continue;
+        };
+        let landed = {
+            let mut levels = world.write_resource::<Levels>();
+            if let Some(level) = levels.get_mut(old.depth)
+                && level.occupant(old.at) == Some(e)
+            {
+                level.occupants.set(old.at, None);
+            }
+            let Some(level) = levels.get_mut(to) else {
+                continue;
+            };
+            let at = level.free_tile_near(near);
+            if let Some(at) = at {
+                level.occupants.set(at, Some(e));
+            }
+            at
+        };
+        let mut positions = world.write_storage::<Position>();
+        match landed {
+            Some(at) => {
+                if let Some(pos) = positions.get_mut(e) {
+                    *pos = Position { depth: to, at };
+                }
+            }
+            // No room near the stairs: it stays behind where it was.
+            None => {
+                if let Some(level) = world.write_resource::<Levels>().get_mut(old.depth) {
+                    level.occupants.set(old.at, Some(e));
+                }
+            }
+        }
+    }
 }
 
 /// Only levels with a hero on them tick.
