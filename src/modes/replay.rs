@@ -36,7 +36,12 @@ impl Loaded {
             h.source,
             h.game,
             if h.checks { ", invariants checked" } else { "" }
-        )
+        ) + &match self.recording.cut_short {
+            Some(line) => format!(
+                "; cut short after line {line} (no end line): played to its last state hash"
+            ),
+            None => String::new(),
+        }
     }
 
     /// A playback of it, to step through (the terminal viewer).

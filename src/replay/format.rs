@@ -181,6 +181,10 @@ pub struct Recording {
     pub failure: Option<(u64, Failure)>,
     /// The last tick and the final hash.
     pub end: (u64, Option<u64>),
+    /// Set when the file stops before its end line (a crash, a dropped
+    /// link): the last line read. Such a recording plays to its last state
+    /// hash, which stands in for the end.
+    pub cut_short: Option<usize>,
 }
 
 impl Recording {
@@ -245,7 +249,12 @@ impl Recording {
             hashes: Vec::new(),
             failure: None,
             end: (0, None),
+            cut_short: None,
         };
+        // A last line written only in part (no newline after it) is where
+        // the writer stopped, not a mistake.
+        let unfinished = !text.ends_with('\n');
+        let line_count = text.lines().count();
         let mut last = (2, 0u64);
         let mut ended = false;
         for (n, line) in lines {
@@ -255,7 +264,11 @@ impl Recording {
             if ended {
                 return Err(bad(n, "nothing may follow the end line".to_owned()));
             }
-            let entry = parse_entry(line, rec.header.players.len()).map_err(|m| bad(n, m))?;
+            let entry = match parse_entry(line, rec.header.players.len()) {
+                Ok(entry) => entry,
+                Err(_) if unfinished && n == line_count => break,
+                Err(m) => return Err(bad(n, m)),
+            };
             let tick = entry.tick();
             if tick < last.1 {
                 let message = format!("tick {tick} comes after tick {} (line {})", last.1, last.0);
@@ -278,7 +291,16 @@ impl Recording {
             }
         }
         if !ended {
-            return Err(truncated(path, last.0));
+            let Some(&(tick, hash)) = rec.hashes.last() else {
+                return Err(truncated(path, last.0));
+            };
+            // Inputs of tick T go in before the hash taken after it.
+            rec.inputs.retain(|&(t, _)| t <= tick);
+            if rec.failure.as_ref().is_some_and(|&(t, _)| t > tick) {
+                rec.failure = None;
+            }
+            rec.end = (tick, Some(hash));
+            rec.cut_short = Some(last.0);
         }
         Ok(rec)
     }
@@ -471,16 +493,33 @@ mod tests {
     }
 
     #[test]
+    fn a_recording_cut_short_plays_to_its_last_hash() {
+        let text = sample();
+        // The end line half written, and wholly lost.
+        for cut in [
+            &text[..text.len() - 3],
+            &text[..text.rfind("e ").expect("end")],
+        ] {
+            let rec = Recording::parse(Path::new("r.vrp"), cut).expect("readable");
+            assert!(rec.cut_short.is_some());
+            assert_eq!(rec.end, (0, Some(1)), "the last hash stands in for the end");
+            assert!(rec.inputs.is_empty(), "inputs after the last hash are dropped");
+        }
+        // With no hash at all there is nothing to check against.
+        let header_only: String = text.lines().take(2).map(|l| format!("{l}\n")).collect();
+        let err = Recording::parse(Path::new("r.vrp"), &header_only).expect_err("no hash");
+        assert!(err.to_string().contains("cut short"), "{err}");
+    }
+
+    #[test]
     fn bad_files_are_errors_naming_the_file() {
         let text = sample();
-        let cut = &text[..text.len() - 6];
         let newer = text.replace("venture-replay 1", "venture-replay 9");
         let garbled = text.replace("Move(NE)", "Mvoe(NE)");
         let backwards = text.replace("f 9", "f 2");
         let cases = [
             ("", "not a Venture replay"),
             ("PNG\n", "not a Venture replay"),
-            (cut, "cut short"),
             (&newer, "newer"),
             (&garbled, ":5:"),
             (&backwards, "comes after"),
