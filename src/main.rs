@@ -156,6 +156,13 @@ struct HeadlessArgs {
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
+    /// Write a save of the run to FILE when it ends.
+    #[arg(long, value_name = "FILE")]
+    save: Option<std::path::PathBuf>,
+    /// Continue the run saved in FILE (its seed and world) for --ticks
+    /// more ticks, instead of starting a new one.
+    #[arg(long, value_name = "FILE")]
+    load: Option<std::path::PathBuf>,
 }
 
 /// Accepts a decimal or 0x-prefixed hexadecimal u64.
@@ -254,9 +261,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 bot: args.bot,
                 until_depth: args.until_depth,
             };
-            let report = match cli.record.to() {
-                Some(to) => recorded_headless(&to, &config, content)?,
-                None => headless::run(&config, content),
+            let report = if args.save.is_some() || args.load.is_some() {
+                saved_headless(&args, cli.play.seed, &cli.record, config, &content)?
+            } else {
+                match cli.record.to() {
+                    Some(to) => recorded_headless(&to, &config, content)?,
+                    None => headless::run(&config, content),
+                }
             };
             let mut out = std::io::stdout().lock();
             let text = if args.json {
@@ -334,6 +345,55 @@ fn recorded_headless(
     recorder
         .close()
         .with_context(|| format!("writing {}", to.path.display()))?;
+    Ok(report)
+}
+
+/// A headless run that starts from a save (`--load`), ends in one
+/// (`--save`), or both. A loaded run is not recorded: a replay starts from
+/// a seed at tick 0, so `--record` with `--load` is refused.
+fn saved_headless(
+    args: &HeadlessArgs,
+    seed: Option<u64>,
+    record: &RecordArgs,
+    mut config: HeadlessConfig,
+    content: &Arc<Content>,
+) -> anyhow::Result<headless::Report> {
+    let sim = match &args.load {
+        Some(path) => {
+            if record.record.is_some() {
+                anyhow::bail!(
+                    "--record cannot record a run loaded with --load: a replay starts from a \
+                     new world. Record the run from its start instead."
+                );
+            }
+            let (sim, from, damage) = venture::save::load_or_backup(path, content)?;
+            if let Some(e) = damage {
+                eprintln!("venture: {e}; loaded the backup {} instead", from.display());
+            }
+            if let Some(s) = seed.filter(|&s| s != sim.seed()) {
+                anyhow::bail!(
+                    "{} is a run of seed {}, not of --seed {s}: leave --seed out with --load",
+                    path.display(),
+                    sim.seed()
+                );
+            }
+            config.seed = sim.seed();
+            config.ticks = sim.tick().saturating_add(config.ticks);
+            sim
+        }
+        None => {
+            if record.record.is_some() {
+                anyhow::bail!("--record and --save together are not supported yet: pick one");
+            }
+            let mut sim = venture::sim::Simulation::new(config.seed, Arc::clone(content));
+            sim.add_player(headless::PLAYER_NAME);
+            sim
+        }
+    };
+    let (report, sim) = headless::run_sim(&config, sim);
+    if let Some(path) = &args.save {
+        venture::save::write_save(path, &venture::save::SaveFile::capture(&sim))?;
+    }
     Ok(report)
 }
 

@@ -113,3 +113,35 @@ fn a_save_on_disk_loads_and_keeps_a_backup() {
     assert_eq!(backup.state_hash(), first);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+fn hash_line(out: &std::process::Output) -> String {
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "venture failed: {text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    text.lines()
+        .find(|l| l.starts_with("state hash"))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn headless_save_then_load_ends_as_one_unbroken_run() {
+    let dir = std::env::temp_dir().join(format!("venture-headless-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("run.ron");
+    let venture = || std::process::Command::new(env!("CARGO_BIN_EXE_venture"));
+    let run = |args: &[&str]| venture().args(args).output().expect("venture runs");
+    let straight = run(&["headless", "--seed", "11", "--ticks", "1200"]);
+    let f = file.to_str().expect("utf-8 path");
+    let first = run(&["headless", "--seed", "11", "--ticks", "600", "--save", f]);
+    assert!(first.status.success());
+    let resumed = run(&["headless", "--load", f, "--ticks", "600"]);
+    assert_eq!(hash_line(&resumed), hash_line(&straight));
+    let refused = run(&["headless", "--load", f, "--seed", "12"]);
+    assert!(!refused.status.success());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::bot::BotKind;
 use crate::replay::Watch;
 use crate::schema::Content;
-use crate::sim::{EventKind, PlayerInput, Simulation};
+use crate::sim::{EventKind, PlayerId, PlayerInput, Simulation};
 
 /// What to run.
 #[derive(Clone, Debug)]
@@ -68,6 +68,25 @@ pub fn run_watched(
     let mut sim = Simulation::new(config.seed, content);
     let player = sim.add_player(PLAYER_NAME);
     watch.begin(&sim);
+    drive(config, &mut sim, player, watch)
+}
+
+/// Runs a seed to the end and hands back the world as it ended too (for
+/// `--save`), starting from `sim` as given: a fresh world or one loaded
+/// from a save. `config.ticks` is the tick to stop at, counted from the
+/// world's start, and the hero is player slot 0.
+pub fn run_sim(config: &HeadlessConfig, mut sim: Simulation) -> (Report, Simulation) {
+    let player = PlayerId(0);
+    let report = drive(config, &mut sim, player, &mut ());
+    (report, sim)
+}
+
+fn drive(
+    config: &HeadlessConfig,
+    sim: &mut Simulation,
+    player: PlayerId,
+    watch: &mut dyn Watch,
+) -> Report {
     let mut bot = config.bot.build();
     let mut events: BTreeMap<String, u64> = BTreeMap::new();
     let mut inputs = Vec::with_capacity(1);
@@ -75,14 +94,14 @@ pub fn run_watched(
     let start = Instant::now();
     while sim.tick() < config.ticks {
         inputs.clear();
-        if let Some(action) = bot.decide(&sim, player) {
+        if let Some(action) = bot.decide(sim, player) {
             inputs.push(PlayerInput { player, action });
         }
         watch.before(sim.tick() + 1, &inputs);
         for e in sim.step(&inputs) {
             *events.entry(event_name(&e.kind).to_owned()).or_insert(0) += 1;
         }
-        if watch.after(&sim).is_break() {
+        if watch.after(sim).is_break() {
             ended_by = "watch";
             break;
         }
@@ -101,7 +120,7 @@ pub fn run_watched(
         }
     }
     let elapsed = start.elapsed().as_secs_f64();
-    watch.end(&sim);
+    watch.end(sim);
     let hero = sim.hero(player);
     Report {
         seed: config.seed,
