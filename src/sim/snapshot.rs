@@ -131,8 +131,8 @@ pub enum RestoreError {
     Explored { depth: i32 },
     #[error("an item, monster, spell or quest is unknown to these schemas")]
     UnknownContent,
-    #[error("the save holds no seed-matching world (seed {0})")]
-    Seed(u64),
+    #[error("entity {id} stands outside its level")]
+    Outside { id: u64 },
 }
 
 fn encode_runs(mask: &Grid<bool>) -> Vec<u32> {
@@ -304,6 +304,7 @@ impl Simulation {
     pub fn restore(snap: &Snapshot, content: Arc<Content>) -> Result<Self, RestoreError> {
         let mut sim = Self::empty(snap.seed, content);
         let content = Arc::clone(&sim.content);
+        validate(snap, &content)?;
         let last = content.rules.dungeon_depth;
         let world = &mut sim.world;
         world.write_resource::<Tick>().0 = snap.tick;
@@ -379,14 +380,70 @@ impl Simulation {
     }
 }
 
-fn restore_entity(world: &mut World, r: &EntityRecord) -> Result<Entity, RestoreError> {
-    let rules = world.read_resource::<super::resources::Rules>().0.clone();
-    let known_item = |i: crate::schema::ItemId| rules.item_ids().any(|x| x == i);
-    if let Some(f) = &r.floor
-        && !known_item(f.item)
-    {
-        return Err(RestoreError::UnknownContent);
+/// Checks what a damaged body could hold that the rules would index with:
+/// items, monsters, affixes and quests the schemas know, and every entity
+/// on a saved level inside its map.
+fn validate(snap: &Snapshot, content: &Content) -> Result<(), RestoreError> {
+    let (items, monsters) = (content.item_ids().count(), content.monster_ids().count());
+    let (affixes, quests) = (content.affix_ids().count(), content.quest_ids().count());
+    let item = |i: crate::schema::ItemId| i.index() < items;
+    let quality = |q: &Quality| q.affixes.iter().flatten().all(|a| a.index() < affixes);
+    let piece = |p: &super::components::Piece| item(p.item) && quality(&p.quality);
+    let stack = |s: &super::components::Stack| item(s.item) && quality(&s.quality);
+    let bad = RestoreError::UnknownContent;
+    for q in &snap.quests.0 {
+        let goal_ok = match q.goal {
+            super::quest::QuestGoal::Kill(m) | super::quest::QuestGoal::Boss(m) => {
+                m.index() < monsters
+            }
+            super::quest::QuestGoal::Collect(i) => item(i),
+            _ => q.goal.person().is_none_or(|(_, m)| m.index() < monsters),
+        };
+        if q.template.index() >= quests || !goal_ok {
+            return Err(bad);
+        }
     }
+    let stations = content.stations.len();
+    if snap
+        .levels
+        .iter()
+        .any(|l| l.station.is_some_and(|(_, k)| usize::from(k) >= stations))
+    {
+        return Err(bad);
+    }
+    for r in &snap.entities {
+        let class_ok = r.player.as_ref().is_none_or(|p| {
+            p.class
+                .is_none_or(|c| usize::from(c) < content.classes.len())
+        });
+        let ok = class_ok
+            && r.floor.is_none_or(|f| item(f.item))
+            && r.quality.as_ref().is_none_or(quality)
+            && r.monster.is_none_or(|m| m.kind.index() < monsters)
+            && r.merchant
+                .as_ref()
+                .is_none_or(|m| m.stock.iter().all(stack))
+            && r.inventory.as_ref().is_none_or(|inv| {
+                inv.slots.iter().flatten().all(stack)
+                    && inv.weapon.as_ref().is_none_or(piece)
+                    && inv.worn.iter().flatten().all(piece)
+            });
+        if !ok {
+            return Err(bad);
+        }
+        if let Some(p) = r.position {
+            let Some(lc) = snap.levels.iter().find(|l| l.depth == p.depth) else {
+                return Err(RestoreError::NoSuchLevel { depth: p.depth });
+            };
+            if !(0..lc.width).contains(&p.at.x) || !(0..lc.height).contains(&p.at.y) {
+                return Err(RestoreError::Outside { id: r.id });
+            }
+        }
+    }
+    Ok(())
+}
+
+fn restore_entity(world: &mut World, r: &EntityRecord) -> Result<Entity, RestoreError> {
     let mut explored = None;
     if let Some(v) = &r.vision {
         let mut vision = Vision::new(v.radius);
