@@ -90,6 +90,10 @@ enum Command {
     /// Run many seeds with a bot in parallel, optionally checking the
     /// world's invariants every tick; failed seeds leave replay files.
     Sweep(SweepArgs),
+    /// Saves a bot run into DIR over and over, for the crash test that
+    /// kills it at random moments (tests/save_crash.rs).
+    #[command(hide = true)]
+    SaveTorture { dir: std::path::PathBuf },
 }
 
 #[derive(Debug, Args)]
@@ -278,6 +282,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             writeln!(out, "{text}").context("writing the report")?;
             Ok(())
         }
+        Some(Command::SaveTorture { dir }) => save_torture(&dir, seed, &content),
         Some(Command::Replay(args)) => replay(&args, &content),
         Some(Command::Sweep(args)) => sweep(&args, cli.record.hash_every, content),
         Some(Command::Seeds(args)) => {
@@ -395,6 +400,37 @@ fn saved_headless(
         venture::save::write_save(path, &venture::save::SaveFile::capture(&sim))?;
     }
     Ok(report)
+}
+
+/// `venture save-torture DIR`: continues the run saved in DIR (or starts
+/// one), saves, says `ready`, then plays and saves in a loop until killed.
+fn save_torture(dir: &std::path::Path, seed: u64, content: &Arc<Content>) -> anyhow::Result<()> {
+    use venture::save;
+    let path = dir.join("torture.ron");
+    let mut sim = match save::load_or_backup(&path, content) {
+        Ok((sim, _, _)) => sim,
+        Err(_) => {
+            let mut sim = venture::sim::Simulation::new(seed, Arc::clone(content));
+            sim.add_player(headless::PLAYER_NAME);
+            sim
+        }
+    };
+    let player = venture::sim::PlayerId(0);
+    let mut bot = BotKind::Explore.build();
+    save::write_save(&path, &save::SaveFile::capture(&sim))?;
+    println!("ready");
+    std::io::stdout().flush()?;
+    loop {
+        for _ in 0..20 {
+            let action = bot.decide(&sim, player);
+            let inputs: Vec<_> = action
+                .map(|action| venture::sim::PlayerInput { player, action })
+                .into_iter()
+                .collect();
+            sim.step(&inputs);
+        }
+        save::write_save(&path, &save::SaveFile::capture(&sim))?;
+    }
 }
 
 /// `venture replay`: shows the replay in the terminal (unless `--headless`
