@@ -29,6 +29,16 @@ struct Cli {
     play: PlayArgs,
     #[command(flatten)]
     record: RecordArgs,
+    #[command(flatten)]
+    saves: SaveArgs,
+}
+
+/// Where terminal play keeps its saves.
+#[derive(Debug, Args)]
+struct SaveArgs {
+    /// The save folder (default `saves/`, or the VENTURE_SAVE_DIR variable).
+    #[arg(long, global = true, value_name = "DIR")]
+    save_dir: Option<std::path::PathBuf>,
 }
 
 /// Recording a run to a replay file (any mode that plays).
@@ -317,6 +327,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     Pace::RealTime
                 },
                 record: cli.record.to(),
+                saves: venture::save::SaveDir::resolve(
+                    cli.saves.save_dir.as_deref(),
+                    std::env::var_os(venture::save::slot::DIR_VAR),
+                ),
             };
             let runs = terminal::run(&config, content).context("the terminal failed")?;
             // The terminal is restored: say how each run went and how to

@@ -42,6 +42,8 @@ pub struct TerminalConfig {
     pub pace: Pace,
     /// Record the first world played to this file (`--record`).
     pub record: Option<RecordTo>,
+    /// Where F5, F9 and autosaves write and read.
+    pub saves: crate::save::SaveDir,
 }
 
 /// Plays until the player quits; returns the final side panel of every run
@@ -59,10 +61,12 @@ pub fn run(config: &TerminalConfig, content: Arc<Content>) -> io::Result<Vec<Hud
         );
         app.record(to.create(header).map_err(io::Error::other)?);
     }
+    app.use_saves(config.saves.clone());
     let (_guard, mut term, pal) = TerminalGuard::open()?;
     tracing::info!(seed = config.seed, ?pal, "terminal game starting");
     app.offer_class_choice();
     let result = play(&mut term, &mut app, &pal);
+    app.save_on_exit();
     let recorded = app.stop_recording();
     tracing::info!(
         tick = app.sim().tick(),
@@ -209,6 +213,7 @@ fn to_key(k: KeyEvent) -> Option<Key> {
         KeyCode::Esc => Key::Esc,
         KeyCode::Backspace => Key::Backspace,
         KeyCode::Tab => Key::Tab,
+        KeyCode::F(n) => Key::F(n),
         _ => return None,
     })
 }
