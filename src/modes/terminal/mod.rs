@@ -81,7 +81,18 @@ pub fn run(config: &TerminalConfig, content: Arc<Content>) -> io::Result<Vec<Hud
 fn play(term: &mut Term, app: &mut App, pal: &Palette) -> io::Result<()> {
     let mut clock = Clock::new();
     let mut last: Option<(Rect, Frame)> = None;
+    // A hang-up (the SSH link dropped) or a polite kill ends the loop like
+    // a quit, so `run` saves the game on the way out.
+    let hung_up = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
+        let _ = signal_hook::flag::register(signal, Arc::clone(&hung_up));
+    }
     loop {
+        if hung_up.load(std::sync::atomic::Ordering::Relaxed) {
+            tracing::info!("hang-up or terminate signal: saving and leaving");
+            return Ok(());
+        }
         let layout = present(term, &mut last, pal, |w, h| app.frame(w, h))?;
         if app.should_quit() {
             return Ok(());
