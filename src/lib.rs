@@ -22,6 +22,7 @@ pub mod bot;
 pub mod modes;
 pub mod procgen;
 pub mod replay;
+pub mod save;
 pub mod schema;
 pub mod sim;
 pub mod view;

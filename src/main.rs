@@ -41,6 +41,16 @@ struct Cli {
     play: PlayArgs,
     #[command(flatten)]
     record: RecordArgs,
+    #[command(flatten)]
+    saves: SaveArgs,
+}
+
+/// Where terminal play keeps its saves.
+#[derive(Debug, Args)]
+struct SaveArgs {
+    /// The save folder (default `saves/`, or the VENTURE_SAVE_DIR variable).
+    #[arg(long, global = true, value_name = "DIR")]
+    save_dir: Option<std::path::PathBuf>,
 }
 
 /// Recording a run to a replay file (any mode that plays).
@@ -107,6 +117,10 @@ enum Command {
     /// allocations per tick, peak memory and world-generation time.
     Bench(BenchArgs),
     // --- end bench ---
+    /// Saves a bot run into DIR over and over, for the crash test that
+    /// kills it at random moments (tests/save_crash.rs).
+    #[command(hide = true)]
+    SaveTorture { dir: std::path::PathBuf },
 }
 
 #[derive(Debug, Args)]
@@ -173,6 +187,13 @@ struct HeadlessArgs {
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
+    /// Write a save of the run to FILE when it ends.
+    #[arg(long, value_name = "FILE")]
+    save: Option<std::path::PathBuf>,
+    /// Continue the run saved in FILE (its seed and world) for --ticks
+    /// more ticks, instead of starting a new one.
+    #[arg(long, value_name = "FILE")]
+    load: Option<std::path::PathBuf>,
 }
 
 // --- bench ---
@@ -320,9 +341,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 bot: args.bot,
                 until_depth: args.until_depth,
             };
-            let report = match cli.record.to() {
-                Some(to) => recorded_headless(&to, &config, content)?,
-                None => headless::run(&config, content),
+            let report = if args.save.is_some() || args.load.is_some() {
+                saved_headless(&args, cli.play.seed, &cli.record, config, &content)?
+            } else {
+                match cli.record.to() {
+                    Some(to) => recorded_headless(&to, &config, content)?,
+                    None => headless::run(&config, content),
+                }
             };
             let mut out = std::io::stdout().lock();
             let text = if args.json {
@@ -333,6 +358,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             writeln!(out, "{text}").context("writing the report")?;
             Ok(())
         }
+        Some(Command::SaveTorture { dir }) => save_torture(&dir, seed, &content),
         Some(Command::Replay(args)) => replay(&args, &content),
         Some(Command::Sweep(args)) => sweep(&args, cli.record.hash_every, content),
         Some(Command::Seeds(args)) => {
@@ -368,6 +394,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     Pace::RealTime
                 },
                 record: cli.record.to(),
+                saves: venture::save::SaveDir::resolve(
+                    cli.saves.save_dir.as_deref(),
+                    std::env::var_os(venture::save::slot::DIR_VAR),
+                ),
             };
             let runs = terminal::run(&config, content).context("the terminal failed")?;
             // The terminal is restored: say how each run went and how to
@@ -402,6 +432,86 @@ fn recorded_headless(
         .close()
         .with_context(|| format!("writing {}", to.path.display()))?;
     Ok(report)
+}
+
+/// A headless run that starts from a save (`--load`), ends in one
+/// (`--save`), or both. A loaded run is not recorded: a replay starts from
+/// a seed at tick 0, so `--record` with `--load` is refused.
+fn saved_headless(
+    args: &HeadlessArgs,
+    seed: Option<u64>,
+    record: &RecordArgs,
+    mut config: HeadlessConfig,
+    content: &Arc<Content>,
+) -> anyhow::Result<headless::Report> {
+    let sim = match &args.load {
+        Some(path) => {
+            if record.record.is_some() {
+                anyhow::bail!(
+                    "--record cannot record a run loaded with --load: a replay starts from a \
+                     new world. Record the run from its start instead."
+                );
+            }
+            let (sim, from, damage) = venture::save::load_or_backup(path, content)?;
+            if let Some(e) = damage {
+                eprintln!("venture: {e}; loaded the backup {} instead", from.display());
+            }
+            if let Some(s) = seed.filter(|&s| s != sim.seed()) {
+                anyhow::bail!(
+                    "{} is a run of seed {}, not of --seed {s}: leave --seed out with --load",
+                    path.display(),
+                    sim.seed()
+                );
+            }
+            config.seed = sim.seed();
+            config.ticks = sim.tick().saturating_add(config.ticks);
+            sim
+        }
+        None => {
+            if record.record.is_some() {
+                anyhow::bail!("--record and --save together are not supported yet: pick one");
+            }
+            let mut sim = venture::sim::Simulation::new(config.seed, Arc::clone(content));
+            sim.add_player(headless::PLAYER_NAME);
+            sim
+        }
+    };
+    let (report, sim) = headless::run_sim(&config, sim);
+    if let Some(path) = &args.save {
+        venture::save::write_save(path, &venture::save::SaveFile::capture(&sim))?;
+    }
+    Ok(report)
+}
+
+/// `venture save-torture DIR`: continues the run saved in DIR (or starts
+/// one), saves, says `ready`, then plays and saves in a loop until killed.
+fn save_torture(dir: &std::path::Path, seed: u64, content: &Arc<Content>) -> anyhow::Result<()> {
+    use venture::save;
+    let path = dir.join("torture.ron");
+    let mut sim = match save::load_or_backup(&path, content) {
+        Ok((sim, _, _)) => sim,
+        Err(_) => {
+            let mut sim = venture::sim::Simulation::new(seed, Arc::clone(content));
+            sim.add_player(headless::PLAYER_NAME);
+            sim
+        }
+    };
+    let player = venture::sim::PlayerId(0);
+    let mut bot = BotKind::Explore.build();
+    save::write_save(&path, &save::SaveFile::capture(&sim))?;
+    println!("ready");
+    std::io::stdout().flush()?;
+    loop {
+        for _ in 0..20 {
+            let action = bot.decide(&sim, player);
+            let inputs: Vec<_> = action
+                .map(|action| venture::sim::PlayerInput { player, action })
+                .into_iter()
+                .collect();
+            sim.step(&inputs);
+        }
+        save::write_save(&path, &save::SaveFile::capture(&sim))?;
+    }
 }
 
 /// `venture replay`: shows the replay in the terminal (unless `--headless`

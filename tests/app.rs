@@ -469,3 +469,29 @@ fn poison_already_known_does_not_stop_exploring_each_step() {
     }
     assert!(frame.map.hero.chebyshev(start) >= 3, "{said}");
 }
+
+#[test]
+fn f5_saves_f9_loads_it_back_and_a_level_change_autosaves() {
+    let dir = std::env::temp_dir().join(format!("venture-app-saves-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut app = app(31, Pace::RealTime);
+    app.use_saves(venture::save::SaveDir(dir.clone()));
+    for _ in 0..40 {
+        app.tick();
+    }
+    app.handle(Key::F(5));
+    let saved = app.sim().state_hash();
+    let tick = app.sim().tick();
+    assert!(dir.join("quick.ron").exists());
+    app.handle(Key::Char('l'));
+    for _ in 0..60 {
+        app.tick();
+    }
+    assert_ne!(app.sim().tick(), tick);
+    app.handle(Key::F(9));
+    assert_eq!(app.sim().tick(), tick);
+    assert_eq!(app.sim().state_hash(), saved);
+    app.save_on_exit();
+    assert!(dir.join("auto.ron").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}

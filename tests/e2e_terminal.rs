@@ -214,7 +214,9 @@ fn plays_moves_helps_and_quits_in_a_terminal() {
     let s = tmux.session.as_str();
     let log = format!("VENTURE_LOG={}", tmux.log.display());
     let head = format!("new-session -d -s {s} -x {WIDTH} -y {HEIGHT} sh -c");
-    let game = [WRAPPER, "sh", "env", "TERM=xterm-256color", &log];
+    let save_dir = std::env::temp_dir().join(format!("venture-e2e-saves-{pid}"));
+    let saves = format!("VENTURE_SAVE_DIR={}", save_dir.display());
+    let game = [WRAPPER, "sh", "env", "TERM=xterm-256color", &log, &saves];
     let seed = SEED.to_string();
     let recording = std::env::temp_dir().join(format!("venture-e2e-{pid}.vrp"));
     let record = recording.to_str().expect("UTF-8 path");

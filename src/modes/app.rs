@@ -54,7 +54,14 @@ pub struct App {
     offer_classes: bool,
     /// Writes what the simulation gets each tick (`--record`).
     recorder: Option<Recorder>,
+    /// Where quick saves and autosaves go; none in tests and replays.
+    saves: Option<crate::save::SaveDir>,
+    /// The hero's depth at the last autosave check.
+    last_depth: i32,
 }
+
+/// Game time between autosaves: three minutes of ticks.
+const AUTOSAVE_TICKS: u64 = 3 * 60 * crate::sim::TICKS_PER_SECOND as u64;
 
 impl App {
     /// A new run on `seed` for one local player.
@@ -93,6 +100,8 @@ impl App {
             past: Vec::new(),
             offer_classes: false,
             recorder: None,
+            saves: None,
+            last_depth: 1,
         };
         app.hud = app.frame(1, 1).hud;
         app
@@ -165,6 +174,11 @@ impl App {
     /// nothing else, unless it opens a screen (the pack, the map...), which
     /// it then opens too: only keys that would act are swallowed.
     pub fn handle(&mut self, key: Key) {
+        match key {
+            Key::F(5) => return self.save_to(crate::save::slot::QUICK),
+            Key::F(9) => return self.quick_load(),
+            _ => {}
+        }
         if self.pilot.active() {
             self.pilot.stop();
             if !command(key).is_some_and(Command::opens_screen) {
@@ -228,6 +242,93 @@ impl App {
         }
     }
 
+    /// Saves and loads in `dir` from now on (F5, F9, autosaves, on exit).
+    pub fn use_saves(&mut self, dir: crate::save::SaveDir) {
+        self.saves = Some(dir);
+    }
+
+    /// Writes the run to a slot and says so in the log.
+    pub fn save_to(&mut self, slot: &str) {
+        let Some(dir) = &self.saves else {
+            return;
+        };
+        let result = dir.slot(slot).and_then(|path| {
+            crate::save::write_save(&path, &crate::save::SaveFile::capture(&self.sim)).map(|_| path)
+        });
+        let (text, tone) = match result {
+            Ok(path) => (format!("Saved to {}.", path.display()), Tone::Normal),
+            Err(e) => (format!("Could not save: {e}"), Tone::Important),
+        };
+        tracing::info!(%text, "save");
+        self.observer.log.push(text, tone, self.sim.tick());
+    }
+
+    /// F9: the quick save (or its backup) replaces the run in progress.
+    fn quick_load(&mut self) {
+        let Some(dir) = &self.saves else {
+            return;
+        };
+        if self.recorder.is_some() {
+            let text = "Loading is off while recording: a replay cannot jump.".to_owned();
+            self.observer
+                .log
+                .push(text, Tone::Important, self.sim.tick());
+            return;
+        }
+        let loaded = dir
+            .slot(crate::save::slot::QUICK)
+            .and_then(|path| crate::save::load_or_backup(&path, &self.content));
+        match loaded {
+            Ok((sim, from, damage)) => {
+                self.sim = sim;
+                self.queue.clear();
+                self.pilot.stop();
+                self.ended = false;
+                self.last_depth = self.sim.hero(self.player).map_or(1, |h| h.depth);
+                if let Some(e) = damage {
+                    self.observer
+                        .log
+                        .push(e.to_string(), Tone::Important, self.sim.tick());
+                }
+                let text = format!("Loaded {}.", from.display());
+                self.observer
+                    .log
+                    .push(text, Tone::Important, self.sim.tick());
+            }
+            Err(e) => {
+                let text = format!("Could not load: {e}");
+                self.observer
+                    .log
+                    .push(text, Tone::Important, self.sim.tick());
+            }
+        }
+    }
+
+    /// Autosaves when the hero changed level and every few minutes of play.
+    fn autosave(&mut self) {
+        if self.saves.is_none() {
+            return;
+        }
+        let Some(hero) = self.sim.hero(self.player) else {
+            return;
+        };
+        if hero.dead {
+            return;
+        }
+        let moved = hero.depth != self.last_depth;
+        self.last_depth = hero.depth;
+        if moved || self.sim.tick().is_multiple_of(AUTOSAVE_TICKS) {
+            self.save_to(crate::save::slot::AUTO);
+        }
+    }
+
+    /// Saves on the way out (quit, a closed window), unless the hero died.
+    pub fn save_on_exit(&mut self) {
+        if self.sim.hero(self.player).is_some_and(|h| !h.dead) {
+            self.save_to(crate::save::slot::AUTO);
+        }
+    }
+
     /// Advances the game one tick, unless a screen pauses it or, in
     /// turn-based play, the world is waiting for the player.
     pub fn tick(&mut self) {
@@ -264,6 +365,7 @@ impl App {
             let _ = r.after(&self.sim);
         }
         self.observer.observe(&self.sim);
+        self.autosave();
         self.open_shop_after_trade();
         self.open_crafting_after_craft();
         self.open_sheet_after_learning();

@@ -13,7 +13,7 @@ use crate::bench::percentiles::{Histogram, TimeSummary};
 use crate::bot::BotKind;
 use crate::replay::Watch;
 use crate::schema::Content;
-use crate::sim::{EventKind, PlayerInput, Simulation};
+use crate::sim::{EventKind, PlayerId, PlayerInput, Simulation};
 
 use super::run_record::{ActionTally, LevelLog, LevelVisit};
 
@@ -83,6 +83,25 @@ pub fn run_watched(
     let mut sim = Simulation::new(config.seed, content);
     let player = sim.add_player(PLAYER_NAME);
     watch.begin(&sim);
+    drive(config, &mut sim, player, watch)
+}
+
+/// Runs a seed to the end and hands back the world as it ended too (for
+/// `--save`), starting from `sim` as given: a fresh world or one loaded
+/// from a save. `config.ticks` is the tick to stop at, counted from the
+/// world's start, and the hero is player slot 0.
+pub fn run_sim(config: &HeadlessConfig, mut sim: Simulation) -> (Report, Simulation) {
+    let player = PlayerId(0);
+    let report = drive(config, &mut sim, player, &mut ());
+    (report, sim)
+}
+
+fn drive(
+    config: &HeadlessConfig,
+    sim: &mut Simulation,
+    player: PlayerId,
+    watch: &mut dyn Watch,
+) -> Report {
     let mut bot = config.bot.build();
     let mut events: BTreeMap<String, u64> = BTreeMap::new();
     let mut inputs = Vec::with_capacity(1);
@@ -91,13 +110,13 @@ pub fn run_watched(
     let mut actions = ActionTally::default();
     let (mut tick_times, mut bot_times) = (Histogram::default(), Histogram::default());
     if let Some(hero) = sim.hero(player) {
-        levels.observe(&sim, hero.depth);
+        levels.observe(sim, hero.depth);
     }
     let start = Instant::now();
     while sim.tick() < config.ticks {
         inputs.clear();
         let decided = Instant::now();
-        let action = bot.decide(&sim, player);
+        let action = bot.decide(sim, player);
         bot_times.record(decided.elapsed());
         if let Some(action) = action {
             // Only items need the hero looked at: say which kind was used.
@@ -114,12 +133,12 @@ pub fn run_watched(
         for e in tick {
             *events.entry(event_name(&e.kind).to_owned()).or_insert(0) += 1;
         }
-        if watch.after(&sim).is_break() {
+        if watch.after(sim).is_break() {
             ended_by = "watch";
             break;
         }
         let Some(hero) = sim.hero(player) else { break };
-        levels.observe(&sim, hero.depth);
+        levels.observe(sim, hero.depth);
         if hero.won {
             ended_by = "victory";
             break;
@@ -134,7 +153,7 @@ pub fn run_watched(
         }
     }
     let elapsed = start.elapsed().as_secs_f64();
-    watch.end(&sim);
+    watch.end(sim);
     let hero = sim.hero(player);
     Report {
         seed: config.seed,

@@ -25,6 +25,8 @@ pub enum Key {
     Tab,
     /// Ctrl-C: leave at once.
     Interrupt,
+    /// A function key: F5 quick saves, F9 quick loads.
+    F(u8),
 }
 
 /// What a key means on the play screen.

@@ -36,7 +36,9 @@ pub enum QuestTarget {
 }
 
 /// What finishing a quest gives each living hero on its level.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct QuestReward {
     pub xp: i32,
     pub gold: i32,

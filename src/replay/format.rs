@@ -503,7 +503,10 @@ mod tests {
             let rec = Recording::parse(Path::new("r.vrp"), cut).expect("readable");
             assert!(rec.cut_short.is_some());
             assert_eq!(rec.end, (0, Some(1)), "the last hash stands in for the end");
-            assert!(rec.inputs.is_empty(), "inputs after the last hash are dropped");
+            assert!(
+                rec.inputs.is_empty(),
+                "inputs after the last hash are dropped"
+            );
         }
         // With no hash at all there is nothing to check against.
         let header_only: String = text.lines().take(2).map(|l| format!("{l}\n")).collect();

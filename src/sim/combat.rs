@@ -15,7 +15,7 @@ pub const MIN_HIT_PERCENT: i32 = 5;
 pub const BASE_EVADE_PERCENT: i32 = 10;
 
 /// The attacker's side of one blow.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Attack {
     pub damage: Span,
     pub damage_type: DamageType,

@@ -32,6 +32,7 @@ pub mod query;
 pub mod query_magic;
 pub mod quest;
 pub mod resources;
+pub mod snapshot;
 pub mod spells;
 pub mod status;
 pub mod systems;
@@ -80,6 +81,14 @@ impl Simulation {
     /// A new world from `seed`, with its first level generated and no
     /// players yet.
     pub fn new(seed: u64, content: Arc<Content>) -> Self {
+        let mut sim = Self::empty(seed, content);
+        apply::ensure_level(&mut sim.world, 1);
+        sim
+    }
+
+    /// A world from `seed` with every resource in place but no level yet
+    /// (what `new` and `restore` start from).
+    fn empty(seed: u64, content: Arc<Content>) -> Self {
         // The world's genre: the one asked for, or the seed's own.
         let content = Arc::new(content.for_world(seed));
         let mut world = World::new();
@@ -106,7 +115,6 @@ impl Simulation {
         world.insert(crate::procgen::skills::tree(&content, seed));
         spells::insert_resources(&mut world);
         reserve_entity_ids(&mut world);
-        apply::ensure_level(&mut world, 1);
         Self {
             world,
             systems: Systems::default(),

@@ -24,7 +24,7 @@ pub const MAX_RANGE: i32 = 64;
 pub const CAPACITY: usize = 256;
 
 /// One projectile in flight.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Projectile {
     /// Unique among projectiles (seeds its rolls).
     pub id: u64,

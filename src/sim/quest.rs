@@ -8,7 +8,7 @@ use crate::schema::{ItemId, MonsterId, QuestId};
 use super::action::PlayerId;
 
 /// A quest set by a level.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Quest {
     pub template: QuestId,
     /// The level that set it; only what happens there counts.
@@ -23,7 +23,7 @@ pub struct Quest {
 
 /// What a quest in play is about. People are named by stable id, so the
 /// quest survives saves and entity-index reuse.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum QuestGoal {
     Kill(MonsterId),
     Collect(ItemId),
@@ -53,7 +53,9 @@ impl QuestGoal {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum QuestState {
     #[default]
     Active,
@@ -105,7 +107,7 @@ impl Quest {
 
 /// Every quest set so far, in the order levels set them. Indices are stable
 /// (quests are never removed), so events name quests by index.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct QuestLog(pub Vec<Quest>);
 
 impl QuestLog {

@@ -42,6 +42,8 @@ pub struct TerminalConfig {
     pub pace: Pace,
     /// Record the first world played to this file (`--record`).
     pub record: Option<RecordTo>,
+    /// Where F5, F9 and autosaves write and read.
+    pub saves: crate::save::SaveDir,
 }
 
 /// Plays until the player quits; returns the final side panel of every run
@@ -59,10 +61,12 @@ pub fn run(config: &TerminalConfig, content: Arc<Content>) -> io::Result<Vec<Hud
         );
         app.record(to.create(header).map_err(io::Error::other)?);
     }
+    app.use_saves(config.saves.clone());
     let (_guard, mut term, pal) = TerminalGuard::open()?;
     tracing::info!(seed = config.seed, ?pal, "terminal game starting");
     app.offer_class_choice();
     let result = play(&mut term, &mut app, &pal);
+    app.save_on_exit();
     let recorded = app.stop_recording();
     tracing::info!(
         tick = app.sim().tick(),
@@ -77,7 +81,18 @@ pub fn run(config: &TerminalConfig, content: Arc<Content>) -> io::Result<Vec<Hud
 fn play(term: &mut Term, app: &mut App, pal: &Palette) -> io::Result<()> {
     let mut clock = Clock::new();
     let mut last: Option<(Rect, Frame)> = None;
+    // A hang-up (the SSH link dropped) or a polite kill ends the loop like
+    // a quit, so `run` saves the game on the way out.
+    let hung_up = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
+        let _ = signal_hook::flag::register(signal, Arc::clone(&hung_up));
+    }
     loop {
+        if hung_up.load(std::sync::atomic::Ordering::Relaxed) {
+            tracing::info!("hang-up or terminate signal: saving and leaving");
+            return Ok(());
+        }
         let layout = present(term, &mut last, pal, |w, h| app.frame(w, h))?;
         if app.should_quit() {
             return Ok(());
@@ -209,6 +224,7 @@ fn to_key(k: KeyEvent) -> Option<Key> {
         KeyCode::Esc => Key::Esc,
         KeyCode::Backspace => Key::Backspace,
         KeyCode::Tab => Key::Tab,
+        KeyCode::F(n) => Key::F(n),
         _ => return None,
     })
 }

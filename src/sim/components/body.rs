@@ -12,7 +12,9 @@ pub const ACTION_COST: i32 = 1000;
 
 /// A stable id for hashes, saves and the network: specs recycles `Entity`
 /// ids, these are never reused within a run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct StableId(pub u64);
 
 impl Component for StableId {
@@ -20,7 +22,7 @@ impl Component for StableId {
 }
 
 /// Which level (by depth) and which tile.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Position {
     pub depth: i32,
     pub at: Point,
@@ -30,7 +32,7 @@ impl Component for Position {
     type Storage = VecStorage<Self>;
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Health {
     pub hp: i32,
     pub max: i32,
@@ -77,7 +79,7 @@ impl Component for Health {
 }
 
 /// Energy and blow timing: the real-time clock of an actor.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Actor {
     pub energy: i32,
     /// Energy gained per tick.
@@ -109,7 +111,7 @@ impl Component for Actor {
 }
 
 /// Fighting stats in effect now (base, plus level and equipment for heroes).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Combat {
     pub attack: i32,
     pub defense: i32,

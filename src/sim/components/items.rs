@@ -8,7 +8,7 @@ use crate::schema::{Content, ItemId};
 
 /// An item lying on a tile (with a `Position` and a `Quality`); gold keeps
 /// its amount in `count`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct FloorItem {
     pub item: ItemId,
     pub count: u16,
@@ -19,7 +19,7 @@ impl Component for FloorItem {
 }
 
 /// Some of one kind of item in a pack slot.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Stack {
     pub item: ItemId,
     pub count: u16,
@@ -53,7 +53,7 @@ pub fn stackable(content: &Content, item: ItemId) -> bool {
 /// A hero's pack, purse and equipment. Pack slots keep their place (and
 /// so their letter) when others empty: using up the potions in slot `b`
 /// does not turn the sword in slot `c` into `b`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Inventory {
     /// One entry per slot; `None` is an empty slot.
     pub slots: Vec<Option<Stack>>,

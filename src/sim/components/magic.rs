@@ -11,7 +11,7 @@ pub const SPELL_SLOTS: usize = 5;
 
 /// Mana: spent by casting, regained every tick in hundredths so that a slow
 /// regeneration stays in integers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Mana {
     pub current: i32,
     pub max: i32,
@@ -56,7 +56,7 @@ impl Component for Mana {
 }
 
 /// A spell known, and the tick from which it may be cast again.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct KnownSpell {
     pub spell: SpellId,
     pub ready_at: u64,
@@ -64,7 +64,7 @@ pub struct KnownSpell {
 
 /// The spells a caster knows. Heroes' buffers are reserved for every spell
 /// their genre teaches, so learning one mid-game never allocates.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Spellbook {
     pub known: Vec<KnownSpell>,
     /// Per hotkey slot, an index into `known`.
@@ -126,7 +126,7 @@ impl Component for Spellbook {
 /// A creature called up by a spell: it leaves no loot and gives no
 /// experience, and fades at `expires`. With an owner it fights for that
 /// hero (an ally); without, it is an ordinary foe.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Summoned {
     pub owner: Option<PlayerId>,
     pub expires: u64,

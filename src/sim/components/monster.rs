@@ -6,7 +6,7 @@ use crate::schema::{MonsterId, Rarity};
 use crate::sim::action::PlayerId;
 
 /// A monster's kind and the numbers its AI needs, scaled for its depth.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Monster {
     pub kind: MonsterId,
     pub boss: bool,
@@ -28,7 +28,9 @@ impl Component for Monster {
 }
 
 /// What a monster is doing.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum AiState {
     /// Has not noticed anyone: wanders now and then.
     #[default]
@@ -39,7 +41,9 @@ pub enum AiState {
     Fleeing,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Ai {
     pub state: AiState,
     pub target: Option<PlayerId>,
@@ -52,7 +56,7 @@ impl Component for Ai {
 }
 
 /// Someone who trades: their wares, in the order the shop lists them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Merchant {
     pub stock: Vec<super::Stack>,
 }

@@ -9,7 +9,7 @@ use crate::sim::action::{Action, PlayerId};
 use crate::sim::algo::grid::Grid;
 
 /// A hero and the player controlling it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Player {
     pub id: PlayerId,
     pub name: String,

@@ -59,7 +59,7 @@ impl Component for Quality {
 }
 
 /// One worn or wielded thing: its kind and its quality.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Piece {
     pub item: ItemId,
     pub quality: Quality,

@@ -1,0 +1,25 @@
+//! Saves: a run written to disk and read back, never losing it.
+//!
+//! - `format.rs`: the file layout (a text header with magic, format
+//!   version, game version, schema hash, seed and checksum, then a RON body
+//!   holding a `sim::snapshot::Snapshot`), and migrations of older bodies.
+//! - `atomic.rs`: writing through a temporary file, synced, renamed over the
+//!   old save, which is kept as `FILE.bak`.
+//! - `load.rs`: reading with typed errors that name the file, never a panic.
+//! - `slot.rs`: the save folder and slot names that cannot leave it.
+//! - `error.rs`: [`SaveError`].
+//!
+//! A format change bumps [`format::FORMAT_VERSION`] and adds a step to
+//! `format::migrate` that lifts the previous body to the new one.
+
+pub mod atomic;
+pub mod error;
+pub mod format;
+pub mod load;
+pub mod slot;
+
+pub use atomic::write_save;
+pub use error::SaveError;
+pub use format::{FORMAT_VERSION, SaveFile};
+pub use load::{load, load_or_backup, read_save};
+pub use slot::{SaveDir, backup_path};
