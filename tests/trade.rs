@@ -193,3 +193,90 @@ fn game_ron_sets_how_often_levels_have_merchants_and_stations_and_the_stock() {
     let world = content.for_world(0);
     assert!((0..20).all(|s| generate(&world, s, 2).merchant.is_none()));
 }
+
+#[test]
+fn the_shop_stays_open_when_a_purchase_is_refused() {
+    use venture::modes::app::{App, Pace};
+    use venture::modes::input::Key;
+    use venture::sim::algo::dijkstra::DijkstraMap;
+    use venture::sim::algo::grid::Dir;
+    let mut content = common::harmless_fantasy();
+    content.rules.extras.merchant_percent = 100;
+    let mut app = App::new(2, Arc::new(content), "Tester", Pace::RealTime);
+    let key = |d: Dir| match d {
+        Dir::N => Key::Char('k'),
+        Dir::S => Key::Char('j'),
+        Dir::W => Key::Char('h'),
+        Dir::E => Key::Char('l'),
+        Dir::NW => Key::Char('y'),
+        Dir::NE => Key::Char('u'),
+        Dir::SW => Key::Char('b'),
+        Dir::SE => Key::Char('n'),
+    };
+    // Walk down, then into the merchant, by keys as a player would.
+    let mut shop = None;
+    for _ in 0..8000 {
+        if let Some(o) = app.frame(56, 19).overlay {
+            shop = Some(o.title);
+            break;
+        }
+        let hero = app.sim().hero(PlayerId(0)).expect("hero");
+        let goal = if hero.depth == 1 {
+            app.sim()
+                .with_level(1, |l| {
+                    l.tiles.points().find(|&p| l.tile(p) == Tile::StairsDown)
+                })
+                .flatten()
+        } else {
+            let mut actors = Vec::new();
+            app.sim().actors_on(hero.depth, &mut actors);
+            let content = app.sim().content();
+            actors
+                .iter()
+                .find(|a| matches!(a.who, Who::Monster(m) if content.monster(m).trades))
+                .map(|a| a.at)
+        };
+        let goal = goal.expect("stairs or a merchant");
+        if hero.depth == 1 && hero.at == goal {
+            app.handle(Key::Char('>'));
+        } else if hero.ready {
+            let dir = app
+                .sim()
+                .with_level(hero.depth, |level| {
+                    let mut map = DijkstraMap::new(level.width(), level.height());
+                    map.compute([goal], i32::MAX, |p| level.is_walkable(p));
+                    map.downhill(hero.at, |p| !level.is_walkable(p))
+                })
+                .flatten();
+            if let Some(d) = dir {
+                app.handle(key(d));
+            }
+        }
+        app.tick();
+    }
+    let hero = app.sim().hero(PlayerId(0)).expect("hero");
+    let shop =
+        shop.unwrap_or_else(|| panic!("no shop: hero at {:?} depth {}", hero.at, hero.depth));
+    // A new hero's few coins buy nothing dear: the refusal keeps the shop.
+    let frame = app.frame(56, 19);
+    let dear = frame
+        .hud
+        .shop
+        .as_ref()
+        .and_then(|s| s.wares.iter().position(|w| w.price > frame.hud.gold));
+    let dear = dear.expect("a ware dearer than a new hero's purse");
+    app.handle(Key::Char(venture::view::slot_letter(dear)));
+    for _ in 0..5 {
+        app.tick();
+    }
+    let after = app.frame(56, 19);
+    assert!(
+        after.log.iter().any(|l| l.text.contains("cannot afford")),
+        "refused"
+    );
+    assert_eq!(
+        after.overlay.map(|o| o.title),
+        Some(shop),
+        "the shop is still open"
+    );
+}

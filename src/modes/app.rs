@@ -44,6 +44,9 @@ pub struct App {
     pilot: Pilot,
     /// The skill last asked for, so the sheet reopens on its row.
     learning: Option<u8>,
+    /// The side of the shop of a trade waiting for its answer (true:
+    /// selling), so a refused one reopens the shop too.
+    trading: Option<bool>,
     /// The panel of the last frame, for screens to read.
     hud: Hud,
     quit: bool,
@@ -94,6 +97,7 @@ impl App {
             queue: VecDeque::with_capacity(TYPE_AHEAD_TURNS),
             pilot: Pilot::default(),
             learning: None,
+            trading: None,
             hud: Hud::default(),
             quit: false,
             ended: false,
@@ -410,15 +414,21 @@ impl App {
         Some(text)
     }
 
-    /// Walking into a merchant opens the shop; after a trade it opens again
-    /// (on the same side) with the new stock, so trading is one key a ware.
+    /// Walking into a merchant opens the shop; after a trade, or a refused
+    /// one ("You cannot afford that."), it opens again on the same side with
+    /// the new stock, so trading is one key a ware.
     fn open_shop_after_trade(&mut self) {
         let me = self.player;
+        let trading = self.trading;
         let reopen = self.sim.last_events().iter().find_map(|e| match e.kind {
             EventKind::ShopOpened { player, .. } if player == me => Some(false),
             EventKind::Traded { player, bought, .. } if player == me => Some(!bought),
+            EventKind::Refused { player, why } if player == me && why.is_trade() => trading,
             _ => None,
         });
+        if reopen.is_some() {
+            self.trading = None;
+        }
         if let Some(selling) = reopen
             && self.screens.len() == 1
         {
@@ -482,8 +492,11 @@ impl App {
     /// waiting move is kept (no running on after the key is let go); other
     /// actions, and every key in turn-based play, wait in order.
     fn enqueue(&mut self, action: Action) {
-        if let Action::Learn(node) = action {
-            self.learning = Some(node);
+        match action {
+            Action::Learn(node) => self.learning = Some(node),
+            Action::Buy(_) => self.trading = Some(false),
+            Action::Sell(_) => self.trading = Some(true),
+            _ => {}
         }
         let cap = match self.pace {
             Pace::RealTime => TYPE_AHEAD_REAL_TIME,

@@ -90,6 +90,15 @@ impl Refusal {
         )
     }
 
+    /// Whether it answers `Action::Buy` or `Action::Sell` beside a merchant
+    /// (the shop stays open).
+    pub const fn is_trade(self) -> bool {
+        matches!(
+            self,
+            Refusal::NothingThere | Refusal::CannotAfford | Refusal::PackFull
+        )
+    }
+
     /// Whether it answers `Action::Learn` (the character sheet reopens).
     pub const fn is_skill(self) -> bool {
         matches!(
