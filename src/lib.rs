@@ -11,6 +11,8 @@
 //! - [`bot`]: computer players that act through the same `Action`s as people.
 //! - [`modes`]: the ways in: terminal play, headless runs and seed sweeps.
 //! - [`replay`]: recording runs and playing them back hash for hash.
+//! - [`save`]: save files, atomic writes, slots; [`settings`]: the player's
+//!   kept choices (volumes, display).
 //!
 //! A tick: front end or bot -> `Action` -> `Simulation::step` -> systems ->
 //! `sim::apply` -> events -> `view::Observer` (log) -> `view::Frame` -> screen.
@@ -24,5 +26,6 @@ pub mod procgen;
 pub mod replay;
 pub mod save;
 pub mod schema;
+pub mod settings;
 pub mod sim;
 pub mod view;
