@@ -179,12 +179,10 @@ fn damaged_saves_give_errors_that_name_the_file() {
     let magic = error_for(b"hello world", &content);
     assert!(magic.contains("not a Venture save"), "{magic}");
     let text = String::from_utf8(bytes.clone()).expect("text");
-    let newer = error_for(
-        text.replacen("format 1", "format 9", 1).as_bytes(),
-        &content,
-    );
+    let ours = format!("format {}", save::FORMAT_VERSION);
+    let newer = error_for(text.replacen(&ours, "format 9", 1).as_bytes(), &content);
     assert!(
-        newer.contains("format 9") && newer.contains("up to 1"),
+        newer.contains("format 9") && newer.contains(&format!("up to {}", save::FORMAT_VERSION)),
         "{newer}"
     );
     let schema_line = text.lines().nth(3).expect("a schema line");
@@ -271,4 +269,57 @@ proptest! {
 fn real_save_cached() -> (Arc<Content>, Vec<u8>) {
     static SAVE: std::sync::OnceLock<(Arc<Content>, Vec<u8>)> = std::sync::OnceLock::new();
     SAVE.get_or_init(real_save).clone()
+}
+
+/// A save written by game 0.1.0 in format 1 (before runs kept their
+/// permadeath setting), checked in as it was written.
+const FORMAT_1_SAVE: &[u8] = include_bytes!("fixtures/format1-save.ron");
+
+#[test]
+fn a_format_1_save_from_an_older_game_still_reads() {
+    let file = SaveFile::parse(Path::new("format1-save.ron"), FORMAT_1_SAVE)
+        .expect("a format 1 save parses through the migration");
+    assert_eq!(file.header.format, 1);
+    assert_eq!(file.body.run, save::RunInfo::default(), "an ordinary run");
+    assert_eq!(file.body.genre.as_deref(), Some("fantasy"));
+    let snap = &file.body.snapshot;
+    assert_eq!((snap.seed, snap.tick), (3, 60));
+    assert_eq!(snap.players.len(), 1, "its hero");
+}
+
+#[test]
+fn a_migrated_format_1_save_restores_and_plays_on_like_the_original() {
+    let content = content();
+    let mut sim = Simulation::new(8, Arc::clone(&content));
+    let player = sim.add_player("Old");
+    run_bot(&mut sim, BotKind::Explore.build().as_mut(), player, 300);
+    // The same save as format 1 wrote it: no `run` field, its own checksum.
+    let text = String::from_utf8(SaveFile::capture(&sim).to_bytes()).expect("text");
+    let (head, body) = text.split_once("\n\n").expect("header and body");
+    let v1_body = body.trim_end().replacen("run:(permadeath:false),", "", 1);
+    assert_ne!(
+        v1_body,
+        body.trim_end(),
+        "the body had a run field to remove"
+    );
+    let sum = format!("{:016x}", save::format::checksum(v1_body.as_bytes()));
+    let head: Vec<String> = head
+        .lines()
+        .map(|l| match l.split_once(' ') {
+            Some(("format", _)) => "format 1".to_owned(),
+            Some(("checksum", _)) => format!("checksum {sum}"),
+            _ => l.to_owned(),
+        })
+        .collect();
+    let v1 = format!("{}\n\n{v1_body}\n", head.join("\n"));
+    let path = Path::new("old.ron");
+    let file = SaveFile::parse(path, v1.as_bytes()).expect("parses as format 1");
+    assert_eq!(file.header.format, 1);
+    let mut loaded = file.restore(path, &content).expect("restores");
+    assert_eq!(loaded.state_hash(), sim.state_hash());
+    let mut bot = BotKind::Explore.build();
+    run_bot(&mut sim, bot.as_mut(), player, 600);
+    let mut bot = BotKind::Explore.build();
+    run_bot(&mut loaded, bot.as_mut(), player, 600);
+    assert_eq!(loaded.state_hash(), sim.state_hash());
 }

@@ -30,8 +30,12 @@ use crate::sim::snapshot::Snapshot;
 /// The first line of every save.
 pub const MAGIC: &str = "VENTURE SAVE";
 
-/// The body format this game writes; it reads this one and every older one.
-pub const FORMAT_VERSION: u32 = 1;
+/// The body format this game writes; it reads this one and every older one
+/// (through [`super::migrate`]).
+///
+/// - 1: genre choice and snapshot.
+/// - 2: adds [`RunInfo`] (whether the run is played with permadeath).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The most a save may be (saves are tens of kilobytes; this stops a huge
 /// stray file from being read into memory).
@@ -47,14 +51,23 @@ pub struct Header {
     pub checksum: u64,
 }
 
-/// What the body holds: the genre choice the world was made in, the heroes'
-/// names, and the snapshot.
+/// What the body holds: the genre choice the world was made in, how the
+/// run is played, and the snapshot.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
     pub genre: Option<String>,
     pub blend: Option<(String, u8)>,
+    pub run: RunInfo,
     pub snapshot: Snapshot,
+}
+
+/// How a run is played, kept with it so a resumed run keeps its rules.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RunInfo {
+    /// The run's saves are deleted when its hero dies, without asking.
+    pub permadeath: bool,
 }
 
 /// A save in memory.
@@ -65,7 +78,14 @@ pub struct SaveFile {
 }
 
 impl SaveFile {
-    /// Captures `sim` into a save.
+    /// Captures `sim`, played as `run` says, into a save.
+    pub fn capture_run(sim: &Simulation, run: RunInfo) -> Self {
+        let mut save = Self::capture(sim);
+        save.body.run = run;
+        save
+    }
+
+    /// Captures `sim` into a save of an ordinary run.
     pub fn capture(sim: &Simulation) -> Self {
         let content = sim.content();
         let choice = content.choice();
@@ -82,6 +102,7 @@ impl SaveFile {
             body: Body {
                 genre: choice.genre.and_then(key),
                 blend: choice.blend.and_then(|(g, p)| Some((key(g)?, p))),
+                run: RunInfo::default(),
                 snapshot,
             },
         }
@@ -169,8 +190,7 @@ impl SaveFile {
                 path: path.to_owned(),
             });
         }
-        let body = migrate(format, body);
-        let body: Body = ron::from_str(&body).map_err(|e| SaveError::Damaged {
+        let body = super::migrate::body(format, body).map_err(|e| SaveError::Damaged {
             path: path.to_owned(),
             what: format!("its body does not read ({e})"),
         })?;
@@ -226,12 +246,4 @@ pub fn checksum(body: &[u8]) -> u64 {
     let mut h = StateHasher::new();
     h.write_bytes(body);
     h.finish()
-}
-
-/// Lifts a body written in format `from` to the current format. Format 1 is
-/// the first, so there is nothing to lift yet; a format 2 adds a step here
-/// (for example, filling a new field's default into the text).
-pub fn migrate(from: u32, body: &str) -> std::borrow::Cow<'_, str> {
-    let _ = from;
-    std::borrow::Cow::Borrowed(body)
 }

@@ -9,17 +9,21 @@
 //! - `slot.rs`: the save folder and slot names that cannot leave it.
 //! - `error.rs`: [`SaveError`].
 //!
-//! A format change bumps [`format::FORMAT_VERSION`] and adds a step to
-//! `format::migrate` that lifts the previous body to the new one.
+//! - `migrate.rs`: bodies of older formats, frozen as they were, and the
+//!   steps that lift each to the next.
+//!
+//! A format change bumps [`format::FORMAT_VERSION`], freezes the previous
+//! body type in `migrate.rs` and adds the step that lifts it.
 
 pub mod atomic;
 pub mod error;
 pub mod format;
 pub mod load;
+pub mod migrate;
 pub mod slot;
 
 pub use atomic::write_save;
 pub use error::SaveError;
-pub use format::{FORMAT_VERSION, SaveFile};
+pub use format::{FORMAT_VERSION, RunInfo, SaveFile};
 pub use load::{load, load_or_backup, read_save};
 pub use slot::{SaveDir, backup_path};
