@@ -12,7 +12,7 @@ use clap::{Args, Parser, Subcommand};
 use venture::bench::BenchConfig;
 use venture::bench::alloc::CountingAlloc;
 use venture::bot::BotKind;
-use venture::modes::app::Pace;
+use venture::modes::app::{Pace, Start};
 use venture::modes::catalog;
 use venture::modes::headless::{self, HeadlessConfig};
 use venture::modes::screens::summary;
@@ -45,12 +45,59 @@ struct Cli {
     saves: SaveArgs,
 }
 
-/// Where terminal play keeps its saves.
+/// Where interactive play keeps its saves, and which run it starts with.
 #[derive(Debug, Args)]
 struct SaveArgs {
     /// The save folder (default `saves/`, or the VENTURE_SAVE_DIR variable).
     #[arg(long, global = true, value_name = "DIR")]
     save_dir: Option<std::path::PathBuf>,
+    /// Continue the run saved in SLOT (the most recent save when left
+    /// out) instead of starting a new one.
+    #[arg(long = "continue", value_name = "SLOT", num_args = 0..=1, default_missing_value = "")]
+    continue_slot: Option<String>,
+    /// Play new runs with permadeath: a dead hero's saves are deleted
+    /// without asking (the default asks). Also a setting: `play:
+    /// (permadeath: true)` in settings.ron.
+    #[arg(long)]
+    permadeath: bool,
+}
+
+impl SaveArgs {
+    /// The save folder.
+    fn dir(&self) -> venture::save::SaveDir {
+        venture::save::SaveDir::resolve(
+            self.save_dir.as_deref(),
+            std::env::var_os(venture::save::slot::DIR_VAR),
+        )
+    }
+
+    /// How interactive play starts: `--continue` picks a saved run (the
+    /// newest when no slot is named), `--seed` a new one, and otherwise the
+    /// player is offered their saves first.
+    fn start(&self, seed_given: bool) -> anyhow::Result<Start> {
+        match self.continue_slot.as_deref() {
+            Some("") => {
+                let dir = self.dir();
+                let newest = dir.list().into_iter().find(|s| s.summary.is_ok());
+                match newest {
+                    Some(slot) => Ok(Start::Continue(slot.name)),
+                    None => anyhow::bail!(
+                        "--continue found no save to continue in {}",
+                        dir.0.display()
+                    ),
+                }
+            }
+            Some(name) => {
+                let path = self.dir().slot(name)?;
+                if !path.exists() {
+                    anyhow::bail!("--continue {name}: there is no save {}", path.display());
+                }
+                Ok(Start::Continue(name.to_owned()))
+            }
+            None if seed_given => Ok(Start::New),
+            None => Ok(Start::Offer),
+        }
+    }
 }
 
 /// Recording a run to a replay file (any mode that plays).
@@ -394,10 +441,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     Pace::RealTime
                 },
                 record: cli.record.to(),
-                saves: venture::save::SaveDir::resolve(
-                    cli.saves.save_dir.as_deref(),
-                    std::env::var_os(venture::save::slot::DIR_VAR),
-                ),
+                saves: cli.saves.dir(),
+                start: cli.saves.start(cli.play.seed.is_some())?,
+                permadeath: cli.saves.permadeath
+                    || venture::settings::Settings::load_or_default(
+                        &venture::settings::Settings::path_in(&cli.saves.dir().0),
+                    )
+                    .play
+                    .permadeath,
             };
             let runs = terminal::run(&config, content).context("the terminal failed")?;
             // The terminal is restored: say how each run went and how to
@@ -452,7 +503,9 @@ fn saved_headless(
                      new world. Record the run from its start instead."
                 );
             }
-            let (sim, from, damage) = venture::save::load_or_backup(path, content)?;
+            let venture::save::Loaded {
+                sim, from, damage, ..
+            } = venture::save::load_or_backup(path, content)?;
             if let Some(e) = damage {
                 eprintln!("venture: {e}; loaded the backup {} instead", from.display());
             }
@@ -489,7 +542,7 @@ fn save_torture(dir: &std::path::Path, seed: u64, content: &Arc<Content>) -> any
     use venture::save;
     let path = dir.join("torture.ron");
     let mut sim = match save::load_or_backup(&path, content) {
-        Ok((sim, _, _)) => sim,
+        Ok(loaded) => loaded.sim,
         Err(_) => {
             let mut sim = venture::sim::Simulation::new(seed, Arc::clone(content));
             sim.add_player(headless::PLAYER_NAME);

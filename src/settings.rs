@@ -3,7 +3,7 @@
 //! save folder, so `--save-dir` moves them with the saves and an SSH account
 //! keeps its own.
 //!
-//! Each front-end concern owns one section (`audio`, `display`); every field
+//! Each concern owns one section (`audio`, `display`, `play`); every field
 //! has a default, so a file from an older version, or one naming only a few
 //! fields, still loads. Unknown fields are refused, with the file, line and
 //! column, like the schemas: a misspelt setting should not silently do
@@ -28,6 +28,18 @@ pub struct Settings {
     pub audio: AudioSettings,
     /// How the game is drawn.
     pub display: DisplaySettings,
+    /// How runs are played.
+    pub play: PlaySettings,
+}
+
+/// Rules a player picks for their runs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PlaySettings {
+    /// New runs are played with permadeath: a dead hero's saves are deleted
+    /// without asking (otherwise the game asks). A run keeps the rule it
+    /// started with, in its saves.
+    pub permadeath: bool,
 }
 
 /// Mixer levels, each 0 (silent) to 100 (full).

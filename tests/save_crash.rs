@@ -47,7 +47,7 @@ fn a_save_survives_being_killed_at_any_moment() {
         std::thread::sleep(Duration::from_micros(next() % 15_000));
         child.kill().expect("kill");
         let _ = child.wait();
-        let (sim, from, _) = save::load_or_backup(&path, &content)
+        let save::Loaded { sim, from, .. } = save::load_or_backup(&path, &content)
             .unwrap_or_else(|e| panic!("round {round}: nothing loads after the kill: {e}"));
         assert!(
             sim.tick() >= last_tick,

@@ -206,9 +206,9 @@ fn a_damaged_save_falls_back_to_its_backup() {
         err.to_string().contains("s.ron.bak"),
         "offers the backup: {err}"
     );
-    let (_, from, why) = save::load_or_backup(&path, &content).expect("the backup loads");
-    assert_eq!(from, save::backup_path(&path));
-    assert!(why.is_some());
+    let loaded = save::load_or_backup(&path, &content).expect("the backup loads");
+    assert_eq!(loaded.from, save::backup_path(&path));
+    assert!(loaded.damage.is_some());
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -2,13 +2,17 @@
 //! screen stack. Front ends feed it keys and ticks and draw its frames; it
 //! knows nothing about terminals or windows, so tests drive it directly.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeSet, VecDeque};
 use std::sync::Arc;
 
 use super::autopilot::Pilot;
 use super::input::{Command, Key, command};
-use super::screens::{Character, ClassSelect, Control, Crafting, GameOver, Play, Screen, Shop};
+use super::screens::{
+    Character, ClassSelect, ConfirmDeleteRun, Control, Crafting, GameOver, Play, Saves, SavesMode,
+    Screen, Shop,
+};
 use crate::replay::{Recorder, Watch};
+use crate::save::{RunInfo, SaveDir, slot};
 use crate::schema::Content;
 use crate::sim::crafting::CraftEvent;
 use crate::sim::{Action, EventKind, PlayerId, PlayerInput, Simulation};
@@ -27,6 +31,18 @@ pub enum Pace {
     /// The clock runs only while the hero is busy carrying out an action:
     /// the world waits for the player's next move.
     TurnBased,
+}
+
+/// How an interactive session begins.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Start {
+    /// A new run, but first the offer to continue a saved one, if any.
+    #[default]
+    Offer,
+    /// A new run straight away (a seed was asked for).
+    New,
+    /// The run saved in this slot.
+    Continue(String),
 }
 
 /// A game in progress and its interface state.
@@ -58,7 +74,14 @@ pub struct App {
     /// Writes what the simulation gets each tick (`--record`).
     recorder: Option<Recorder>,
     /// Where quick saves and autosaves go; none in tests and replays.
-    saves: Option<crate::save::SaveDir>,
+    saves: Option<SaveDir>,
+    /// How this run is played (kept in its saves).
+    run: RunInfo,
+    /// Whether new runs of this session are played with permadeath.
+    permadeath: bool,
+    /// The slots this run wrote or was loaded from: what its death may
+    /// delete.
+    run_slots: BTreeSet<String>,
     /// The hero's depth at the last autosave check.
     last_depth: i32,
 }
@@ -105,10 +128,28 @@ impl App {
             offer_classes: false,
             recorder: None,
             saves: None,
+            run: RunInfo::default(),
+            permadeath: false,
+            run_slots: BTreeSet::new(),
             last_depth: 1,
         };
         app.hud = app.frame(1, 1).hud;
         app
+    }
+
+    /// Begins an interactive session as `start` says: the class menu of a
+    /// new run, under the offer to continue a saved run, or the saved run
+    /// itself (when it cannot be loaded, the log says why and the new run
+    /// stays).
+    pub fn begin(&mut self, start: &Start) {
+        self.offer_class_choice();
+        match start {
+            Start::Offer => {
+                self.offer_continue();
+            }
+            Start::New => {}
+            Start::Continue(name) => self.load_slot(name),
+        }
     }
 
     /// Opens the class menu over the first frame, now and for every new run
@@ -179,8 +220,8 @@ impl App {
     /// it then opens too: only keys that would act are swallowed.
     pub fn handle(&mut self, key: Key) {
         match key {
-            Key::F(5) => return self.save_to(crate::save::slot::QUICK),
-            Key::F(9) => return self.quick_load(),
+            Key::F(5) => return self.save_to(slot::QUICK),
+            Key::F(9) => return self.load_slot(slot::QUICK),
             _ => {}
         }
         if self.pilot.active() {
@@ -217,8 +258,11 @@ impl App {
                 past.push(self.hud.clone());
                 let offer = self.offer_classes;
                 let note = self.stop_recording_for_new_game();
+                let (saves, permadeath) = (self.saves.take(), self.permadeath);
                 *self = App::new(seed, Arc::clone(&self.content), &name, self.pace);
                 self.past = past;
+                self.saves = saves;
+                self.set_permadeath(permadeath);
                 if let Some(text) = note {
                     self.observer.log.push(text, Tone::Important, 0);
                 }
@@ -243,68 +287,176 @@ impl App {
                     .log
                     .push(text.into(), Tone::Important, self.sim.tick());
             }
+            Control::OpenSaves => {
+                self.open_saves(SavesMode::InGame, 0);
+            }
+            Control::Load(name) => self.load_slot(&name),
+            Control::Save(name) => {
+                self.screens.pop();
+                self.save_to(&name);
+            }
+            Control::Delete(name, cursor, mode) => {
+                self.screens.pop();
+                self.delete_slot(&name);
+                self.open_saves(mode, cursor);
+            }
+            Control::DeleteRun => {
+                self.screens.pop();
+                self.delete_run_saves();
+            }
         }
     }
 
     /// Saves and loads in `dir` from now on (F5, F9, autosaves, on exit).
-    pub fn use_saves(&mut self, dir: crate::save::SaveDir) {
+    pub fn use_saves(&mut self, dir: SaveDir) {
         self.saves = Some(dir);
     }
 
-    /// Writes the run to a slot and says so in the log.
-    pub fn save_to(&mut self, slot: &str) {
-        let Some(dir) = &self.saves else {
-            return;
-        };
-        let result = dir.slot(slot).and_then(|path| {
-            crate::save::write_save(&path, &crate::save::SaveFile::capture(&self.sim)).map(|_| path)
-        });
-        let (text, tone) = match result {
-            Ok(path) => (format!("Saved to {}.", path.display()), Tone::Normal),
-            Err(e) => (format!("Could not save: {e}"), Tone::Important),
-        };
-        tracing::info!(%text, "save");
+    /// Plays new runs of this session (and the fresh one in hand) with
+    /// permadeath: a dead hero's saves are deleted without asking.
+    pub fn set_permadeath(&mut self, on: bool) {
+        self.permadeath = on;
+        if self.run_slots.is_empty() && self.sim.tick() == 0 {
+            self.run.permadeath = on;
+        }
+    }
+
+    /// Says something the interface itself knows in the log.
+    fn say(&mut self, text: String, tone: Tone) {
         self.observer.log.push(text, tone, self.sim.tick());
     }
 
-    /// F9: the quick save (or its backup) replaces the run in progress.
-    fn quick_load(&mut self) {
+    /// Writes the run to a slot and says so in the log.
+    pub fn save_to(&mut self, name: &str) {
+        let Some(dir) = &self.saves else {
+            return;
+        };
+        if self.sim.hero(self.player).is_some_and(|h| h.dead) {
+            return self.say("The dead cannot save.".into(), Tone::Normal);
+        }
+        let save = crate::save::SaveFile::capture_run(&self.sim, self.run);
+        let result = dir
+            .slot(name)
+            .and_then(|path| crate::save::write_save(&path, &save).map(|_| path));
+        let (text, tone) = match result {
+            Ok(path) => {
+                self.run_slots.insert(name.to_owned());
+                (format!("Saved to {}.", path.display()), Tone::Normal)
+            }
+            Err(e) => (format!("Could not save: {e}"), Tone::Important),
+        };
+        tracing::info!(%text, "save");
+        self.say(text, tone);
+    }
+
+    /// Replaces the run in progress with the one saved in slot `name` (or
+    /// its backup, saying why), closing every menu.
+    pub fn load_slot(&mut self, name: &str) {
         let Some(dir) = &self.saves else {
             return;
         };
         if self.recorder.is_some() {
-            let text = "Loading is off while recording: a replay cannot jump.".to_owned();
-            self.observer
-                .log
-                .push(text, Tone::Important, self.sim.tick());
-            return;
+            let text = "Loading is off while recording: a replay cannot jump.";
+            return self.say(text.into(), Tone::Important);
         }
         let loaded = dir
-            .slot(crate::save::slot::QUICK)
+            .slot(name)
             .and_then(|path| crate::save::load_or_backup(&path, &self.content));
         match loaded {
-            Ok((sim, from, damage)) => {
-                self.sim = sim;
+            Ok(loaded) => {
+                self.sim = loaded.sim;
+                self.run = loaded.run;
+                self.run_slots = BTreeSet::from([name.to_owned()]);
                 self.queue.clear();
                 self.pilot.stop();
+                self.screens.truncate(1);
                 self.ended = false;
                 self.last_depth = self.sim.hero(self.player).map_or(1, |h| h.depth);
-                if let Some(e) = damage {
-                    self.observer
-                        .log
-                        .push(e.to_string(), Tone::Important, self.sim.tick());
+                if let Some(e) = loaded.damage {
+                    self.say(e.to_string(), Tone::Important);
                 }
-                let text = format!("Loaded {}.", from.display());
-                self.observer
-                    .log
-                    .push(text, Tone::Important, self.sim.tick());
+                self.say(
+                    format!("Loaded {}.", loaded.from.display()),
+                    Tone::Important,
+                );
+                self.hud = self.frame(1, 1).hud;
             }
-            Err(e) => {
-                let text = format!("Could not load: {e}");
-                self.observer
-                    .log
-                    .push(text, Tone::Important, self.sim.tick());
-            }
+            Err(e) => self.say(format!("Could not load: {e}"), Tone::Important),
+        }
+    }
+
+    /// Opens the saves menu on `cursor`; returns whether it opened (saves
+    /// are on). At the start of a session it opens only over saves.
+    fn open_saves(&mut self, mode: SavesMode, cursor: usize) -> bool {
+        let Some(dir) = &self.saves else {
+            self.say("Saves are off in this game.".into(), Tone::Normal);
+            return false;
+        };
+        let slots = dir.list();
+        if mode == SavesMode::Start && slots.is_empty() {
+            return false;
+        }
+        self.screens.push(Box::new(Saves::new(mode, slots, cursor)));
+        true
+    }
+
+    /// At the start of a session, offers to continue one of the saved runs
+    /// (the menu lists them); returns whether there were any.
+    pub fn offer_continue(&mut self) -> bool {
+        self.open_saves(SavesMode::Start, 0)
+    }
+
+    /// Deletes a slot and its backup.
+    fn delete_slot(&mut self, name: &str) {
+        let Some(path) = self.saves.as_ref().and_then(|d| d.slot(name).ok()) else {
+            return;
+        };
+        let result = std::fs::remove_file(&path);
+        let _ = std::fs::remove_file(crate::save::backup_path(&path));
+        self.run_slots.remove(name);
+        match result {
+            Ok(()) => self.say(format!("Deleted the save `{name}`."), Tone::Normal),
+            Err(e) => self.say(
+                format!("Could not delete {}: {e}", path.display()),
+                Tone::Important,
+            ),
+        }
+    }
+
+    /// The run's saves still on disk.
+    fn run_saves_on_disk(&self) -> Vec<String> {
+        let Some(dir) = &self.saves else {
+            return Vec::new();
+        };
+        self.run_slots
+            .iter()
+            .filter(|s| dir.slot(s).is_ok_and(|p| p.exists()))
+            .cloned()
+            .collect()
+    }
+
+    /// Deletes every save this run wrote or came from.
+    fn delete_run_saves(&mut self) {
+        for name in self.run_saves_on_disk() {
+            self.delete_slot(&name);
+        }
+    }
+
+    /// On the hero's death: a permadeath run's saves go at once; otherwise
+    /// the player is asked.
+    fn on_death(&mut self) {
+        let slots = self.run_saves_on_disk();
+        if slots.is_empty() {
+            return;
+        }
+        if self.run.permadeath {
+            self.delete_run_saves();
+            self.say(
+                "Permadeath: this run's saves are gone.".into(),
+                Tone::Important,
+            );
+        } else {
+            self.screens.push(Box::new(ConfirmDeleteRun { slots }));
         }
     }
 
@@ -322,14 +474,14 @@ impl App {
         let moved = hero.depth != self.last_depth;
         self.last_depth = hero.depth;
         if moved || self.sim.tick().is_multiple_of(AUTOSAVE_TICKS) {
-            self.save_to(crate::save::slot::AUTO);
+            self.save_to(slot::AUTO);
         }
     }
 
     /// Saves on the way out (quit, a closed window), unless the hero died.
     pub fn save_on_exit(&mut self) {
         if self.sim.hero(self.player).is_some_and(|h| !h.dead) {
-            self.save_to(crate::save::slot::AUTO);
+            self.save_to(slot::AUTO);
         }
     }
 
@@ -380,6 +532,9 @@ impl App {
         {
             self.ended = true;
             self.screens.push(Box::new(GameOver));
+            if hero.dead {
+                self.on_death();
+            }
         }
     }
 
@@ -543,6 +698,7 @@ impl App {
     pub fn frame(&mut self, map_width: i32, map_height: i32) -> Frame {
         let mut frame = view::build(&self.sim, &mut self.observer, map_width, map_height);
         frame.hud.turn_based = self.pace == Pace::TurnBased;
+        frame.hud.saving = self.saves.is_some();
         self.hud = frame.hud.clone();
         frame.overlay = self.screens.last().and_then(|s| s.overlay(&frame));
         frame

@@ -65,6 +65,8 @@ pub enum Command {
     Map,
     /// Switch between real time and turn-based play.
     TogglePace,
+    /// Open the saves menu (save to a named slot, load, delete).
+    Saves,
     Help,
     Quit,
 }
@@ -83,6 +85,7 @@ impl Command {
                 | Command::Quests
                 | Command::Character
                 | Command::Map
+                | Command::Saves
                 | Command::Help
                 | Command::Quit
         )
@@ -129,6 +132,7 @@ pub fn command(key: Key) -> Option<Command> {
         Key::Char('c') => C::Character,
         Key::Char('M') => C::Map,
         Key::Char('T') => C::TogglePace,
+        Key::Char('S') => C::Saves,
         Key::Char('?') => C::Help,
         // Esc only closes menus: pressed once too often it must not offer
         // to end the run.
@@ -161,8 +165,8 @@ pub const HELP: &[(&str, &str)] = &[
         "cast the spell in that slot; z: spells, slots",
     ),
     ("C", "craft at a station (_) from recipes you read"),
-    ("T", "real time / turn-based"),
-    ("? and q", "this help; quit"),
+    ("S, F5, F9", "saves: named slots; quick save; quick load"),
+    ("T, ?, q", "real time or turns; this help; quit"),
 ];
 
 #[cfg(test)]

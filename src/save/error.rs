@@ -52,7 +52,10 @@ pub enum SaveError {
         #[source]
         source: crate::sim::snapshot::RestoreError,
     },
-    #[error("`{name}` is not a slot name: use letters, digits, `-` and `_` (at most 64)")]
+    #[error(
+        "`{name}` is not a slot name: use letters, digits, `-` and `_` (at most 64), \
+         and not `settings` or `keys`"
+    )]
     BadSlot { name: String },
 }
 

@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::error::SaveError;
-use super::format::{MAX_SIZE, SaveFile};
+use super::format::{MAX_SIZE, RunInfo, SaveFile};
 use super::slot::backup_path;
 use crate::schema::Content;
 use crate::sim::Simulation;
@@ -29,22 +29,45 @@ pub fn read_save(path: &Path) -> Result<SaveFile, SaveError> {
 
 /// Loads the simulation saved at `path`.
 pub fn load(path: &Path, base: &Content) -> Result<Simulation, SaveError> {
-    read_save(path)?.restore(path, base)
+    load_run(path, base).map(|(sim, _)| sim)
+}
+
+/// Loads the simulation saved at `path` and how its run is played.
+pub fn load_run(path: &Path, base: &Content) -> Result<(Simulation, RunInfo), SaveError> {
+    let file = read_save(path)?;
+    let sim = file.restore(path, base)?;
+    Ok((sim, file.body.run))
+}
+
+/// A run read back from its save or, failing that, from the backup.
+pub struct Loaded {
+    pub sim: Simulation,
+    pub run: RunInfo,
+    /// The file it came from: the save, or its backup.
+    pub from: PathBuf,
+    /// Why the save itself did not load, when the backup was used (to tell
+    /// the player).
+    pub damage: Option<SaveError>,
 }
 
 /// Loads `path`, or, when it is damaged and its backup loads, the backup.
-/// Returns the simulation, the file it came from, and the error of the
-/// main file when the backup was used (to tell the player).
-pub fn load_or_backup(
-    path: &Path,
-    base: &Content,
-) -> Result<(Simulation, PathBuf, Option<SaveError>), SaveError> {
-    match load(path, base) {
-        Ok(sim) => Ok((sim, path.to_owned(), None)),
+pub fn load_or_backup(path: &Path, base: &Content) -> Result<Loaded, SaveError> {
+    match load_run(path, base) {
+        Ok((sim, run)) => Ok(Loaded {
+            sim,
+            run,
+            from: path.to_owned(),
+            damage: None,
+        }),
         Err(e) if e.is_damage() => {
             let bak = backup_path(path);
-            match load(&bak, base) {
-                Ok(sim) => Ok((sim, bak, Some(e))),
+            match load_run(&bak, base) {
+                Ok((sim, run)) => Ok(Loaded {
+                    sim,
+                    run,
+                    from: bak,
+                    damage: Some(e),
+                }),
                 Err(_) => Err(e),
             }
         }

@@ -7,6 +7,7 @@
 //!   old save, which is kept as `FILE.bak`.
 //! - `load.rs`: reading with typed errors that name the file, never a panic.
 //! - `slot.rs`: the save folder and slot names that cannot leave it.
+//! - `summary.rs`: a save's run in one line, and the folder's slots.
 //! - `error.rs`: [`SaveError`].
 //!
 //! - `migrate.rs`: bodies of older formats, frozen as they were, and the
@@ -21,9 +22,11 @@ pub mod format;
 pub mod load;
 pub mod migrate;
 pub mod slot;
+pub mod summary;
 
 pub use atomic::write_save;
 pub use error::SaveError;
 pub use format::{FORMAT_VERSION, RunInfo, SaveFile};
-pub use load::{load, load_or_backup, read_save};
+pub use load::{Loaded, load, load_or_backup, load_run, read_save};
 pub use slot::{SaveDir, backup_path};
+pub use summary::{RunSummary, SlotEntry};

@@ -18,6 +18,9 @@ pub const QUICK: &str = "quick";
 /// The slot autosaves use.
 pub const AUTO: &str = "auto";
 
+/// Names of other files kept in the save folder, which no slot may take.
+pub const RESERVED: &[&str] = &["settings", "keys"];
+
 /// Where saves live.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SaveDir(pub PathBuf);
@@ -38,7 +41,8 @@ impl SaveDir {
             && name.len() <= 64
             && name
                 .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            && !RESERVED.iter().any(|r| name.eq_ignore_ascii_case(r));
         if !ok {
             return Err(SaveError::BadSlot {
                 name: name.to_owned(),
@@ -76,6 +80,8 @@ mod tests {
             "a.b",
             "ä",
             "c:",
+            "settings",
+            "Keys",
         ] {
             assert!(dir.slot(bad).is_err(), "{bad:?}");
         }

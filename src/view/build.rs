@@ -205,6 +205,7 @@ pub fn build(sim: &Simulation, observer: &mut Observer, map_width: i32, map_heig
         pack,
         pack_capacity: hero.pack_capacity,
         turn_based: false,
+        saving: false,
         quests: super::quests::lines(sim, observer.player, hero.depth),
         class: hero
             .class

@@ -98,6 +98,8 @@ pub struct Hud {
     pub genre: String,
     /// The flags that make this world again: "--seed 4 --genre fantasy".
     pub replay: String,
+    /// Whether the run is saved when the player quits (saves are on).
+    pub saving: bool,
     pub tick: u64,
     pub depth: i32,
     pub max_depth: i32,

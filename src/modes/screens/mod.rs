@@ -23,12 +23,13 @@ mod map;
 mod messages;
 mod play;
 mod quests;
+mod saves;
 mod shop;
 mod spells;
 
 pub use character::Character;
 pub use class_select::ClassSelect;
-pub use confirm::ConfirmQuit;
+pub use confirm::{ConfirmDeleteRun, ConfirmQuit};
 pub use crafting::{CRAFT_KEY, Crafting};
 pub use game_over::{GameOver, summary};
 pub use help::Help;
@@ -37,6 +38,7 @@ pub use map::Map;
 pub use messages::Messages;
 pub use play::Play;
 pub use quests::Quests;
+pub use saves::{Saves, SavesMode};
 pub use shop::Shop;
 pub use spells::{SPELLS_KEY, Spells};
 
@@ -58,6 +60,16 @@ pub enum Control {
     TogglePace,
     /// Travel on autopilot until something comes up.
     Autopilot(Autopilot),
+    /// Open the saves menu (the app lists the save folder).
+    OpenSaves,
+    /// Replace the run in progress with the one saved in this slot.
+    Load(String),
+    /// Save the run in progress to this slot.
+    Save(String),
+    /// Delete this slot (and its backup); the menu reopens on this row.
+    Delete(String, usize, SavesMode),
+    /// Delete every save this run wrote or came from (asked on death).
+    DeleteRun,
 }
 
 /// A screen's answer to a key.

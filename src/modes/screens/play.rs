@@ -50,6 +50,7 @@ impl Screen for Play {
             Command::Character => push(Box::<Character>::default()),
             Command::Map => push(Box::new(Map)),
             Command::TogglePace => Outcome::control(Control::TogglePace),
+            Command::Saves => Outcome::control(Control::OpenSaves),
             Command::Help => push(Box::new(Help)),
             Command::Quit => push(Box::new(ConfirmQuit)),
         }

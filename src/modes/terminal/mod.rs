@@ -44,6 +44,10 @@ pub struct TerminalConfig {
     pub record: Option<RecordTo>,
     /// Where F5, F9 and autosaves write and read.
     pub saves: crate::save::SaveDir,
+    /// A new run, the offer to continue one, or a saved run.
+    pub start: super::app::Start,
+    /// New runs are played with permadeath.
+    pub permadeath: bool,
 }
 
 /// Plays until the player quits; returns the final side panel of every run
@@ -62,9 +66,10 @@ pub fn run(config: &TerminalConfig, content: Arc<Content>) -> io::Result<Vec<Hud
         app.record(to.create(header).map_err(io::Error::other)?);
     }
     app.use_saves(config.saves.clone());
+    app.set_permadeath(config.permadeath);
     let (_guard, mut term, pal) = TerminalGuard::open()?;
     tracing::info!(seed = config.seed, ?pal, "terminal game starting");
-    app.offer_class_choice();
+    app.begin(&config.start);
     let result = play(&mut term, &mut app, &pal);
     app.save_on_exit();
     let recorded = app.stop_recording();
