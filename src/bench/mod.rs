@@ -5,6 +5,7 @@
 //!   heap high-water mark);
 //! - `stress.rs`: the stress world (a crowded cave round a hero who cannot
 //!   die) that `benches/sim.rs`, `tests/alloc.rs` and `venture bench` tick;
+//! - `deep.rs`: a bot run down to a given depth, for the save bench;
 //! - `ticks.rs`: warm-up, then ticks timed one by one and their
 //!   allocations counted;
 //! - `percentiles.rs`: tick-time percentiles in constant memory;
@@ -19,6 +20,7 @@
 //! module, add a field to [`report::BenchReport`] and a row to its table.
 
 pub mod alloc;
+pub mod deep;
 pub mod machine;
 pub mod memory;
 pub mod percentiles;

@@ -305,7 +305,8 @@ pub fn ensure_level(world: &mut World, depth: i32) -> bool {
     }
     let content = world.read_resource::<Rules>().0.clone();
     let seed = world.read_resource::<WorldSeed>().0;
-    let generated = levelgen::generate(&content, seed, depth);
+    let mut generated = levelgen::generate(&content, seed, depth);
+    generated.level.mark_generated();
     let arrival = generated.level.arrival_from_above;
     world
         .write_resource::<Levels>()

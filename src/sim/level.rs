@@ -55,6 +55,10 @@ pub struct Level {
     pub(crate) flee: DijkstraMap,
     /// Set when a player moved, so the maps are rebuilt after the tick.
     pub(crate) paths_dirty: bool,
+    /// The tiles as generated, before play changed any (doors opened,
+    /// traps sprung, secret doors found): what a save stores its changes
+    /// against, kept so saving never regenerates a level.
+    pub(crate) generated: Grid<Tile>,
 }
 
 impl Level {
@@ -77,7 +81,14 @@ impl Level {
             chase: DijkstraMap::new(w, h),
             flee: DijkstraMap::new(w, h),
             paths_dirty: true,
+            generated: Grid::new(w, h, Tile::Wall),
         }
+    }
+
+    /// Marks the tiles as they are now as the generated ones (called once
+    /// the level is complete, before any play).
+    pub(crate) fn mark_generated(&mut self) {
+        self.generated.clone_from(&self.tiles);
     }
 
     pub fn width(&self) -> i32 {

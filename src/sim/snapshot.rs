@@ -175,19 +175,17 @@ impl Snapshot {
         let w = &sim.world;
         let ids = w.read_storage::<StableId>();
         let id_of = |e: Entity| ids.get(e).map_or(0, |s| s.0);
-        let content = &sim.content;
         let levels = w
             .read_resource::<Levels>()
             .0
             .iter()
             .map(|(&depth, level)| {
-                let generated = crate::procgen::level::generate(content, sim.seed(), depth).level;
                 let tiles = level
                     .tiles
                     .cells()
                     .iter()
                     .enumerate()
-                    .filter(|&(i, t)| generated.tiles.cells().get(i) != Some(t))
+                    .filter(|&(i, t)| level.generated.cells().get(i) != Some(t))
                     .map(|(i, &t)| (i as u32, t))
                     .collect();
                 let occupants = level
@@ -316,14 +314,23 @@ impl Simulation {
             p.flying.extend_from_slice(&snap.projectiles);
         }
         *world.write_resource::<QuestLog>() = snap.quests.clone();
-        for lc in &snap.levels {
-            if !(1..=last).contains(&lc.depth) {
-                return Err(RestoreError::NoSuchLevel { depth: lc.depth });
-            }
-            let mut level = crate::procgen::level::generate(&content, snap.seed, lc.depth).level;
+        if let Some(lc) = snap.levels.iter().find(|l| !(1..=last).contains(&l.depth)) {
+            return Err(RestoreError::NoSuchLevel { depth: lc.depth });
+        }
+        // Each level is a pure function of (content, seed, depth), so the
+        // visited ones are regenerated side by side: the bulk of a load.
+        let generated: Vec<_> = {
+            use rayon::prelude::*;
+            snap.levels
+                .par_iter()
+                .map(|lc| crate::procgen::level::generate(&content, snap.seed, lc.depth).level)
+                .collect()
+        };
+        for (lc, mut level) in snap.levels.iter().zip(generated) {
             if level.width() != lc.width || level.height() != lc.height {
                 return Err(RestoreError::LevelSize { depth: lc.depth });
             }
+            level.mark_generated();
             for &(i, t) in &lc.tiles {
                 let cell = level.tiles.cells_mut().get_mut(i as usize).ok_or(
                     RestoreError::TileOutside {
