@@ -54,6 +54,7 @@ fn log_has(app: &mut App, words: &str) -> bool {
 #[test]
 fn the_saves_menu_names_a_slot_loads_it_and_deletes_it() {
     let dir = folder("save-menu");
+    let genre = content().for_world(12).genre().name.clone();
     let mut app = game(12, &dir, content());
     for _ in 0..30 {
         app.tick();
@@ -85,8 +86,8 @@ fn the_saves_menu_names_a_slot_loads_it_and_deletes_it() {
         "{menu}"
     );
     assert!(
-        menu.contains("Tester, level 1, depth 1") && menu.contains("played"),
-        "{menu}"
+        menu.contains(&format!("Tester, level 1, depth 1, {genre}, ")) && menu.contains("played"),
+        "the seed's genre by name: {menu}"
     );
     // Newest first: quick, then beforeboss.
     app.handle(Key::Down);
@@ -147,6 +148,11 @@ fn a_session_offers_to_continue_a_saved_run() {
     next.handle(Key::Enter);
     assert_eq!(title(&mut next), None, "no class menu over a continued run");
     assert_eq!(next.sim().state_hash(), hash);
+    assert!(log_has(&mut next, "Welcome back"));
+    assert!(
+        !log_has(&mut next, "Welcome to"),
+        "the unplayed world's greeting is gone"
+    );
 
     // `n` starts the new run instead, with its class menu.
     let mut other = game(6, &dir, Arc::clone(&content));

@@ -372,13 +372,22 @@ impl App {
                 self.screens.truncate(1);
                 self.ended = false;
                 self.last_depth = self.sim.hero(self.player).map_or(1, |h| h.depth);
+                // What the old view remembered (items seen, the camera, the
+                // messages) belongs to another moment: start it afresh.
+                self.observer = Observer::new(self.player);
                 if let Some(e) = loaded.damage {
                     self.say(e.to_string(), Tone::Important);
                 }
-                self.say(
-                    format!("Loaded {}.", loaded.from.display()),
-                    Tone::Important,
-                );
+                let text = format!("Loaded {}.", loaded.from.display());
+                self.say(text, Tone::Important);
+                if let Some(hero) = self.sim.hero(self.player) {
+                    let dungeon = &self.sim.content().genre().dungeon;
+                    let text = format!(
+                        "Welcome back to {dungeon}, {}: depth {}.",
+                        hero.name, hero.depth
+                    );
+                    self.say(text, Tone::Normal);
+                }
                 self.hud = self.frame(1, 1).hud;
             }
             Err(e) => self.say(format!("Could not load: {e}"), Tone::Important),
@@ -392,7 +401,10 @@ impl App {
             self.say("Saves are off in this game.".into(), Tone::Normal);
             return false;
         };
-        let slots = dir.list();
+        let mut slots = dir.list();
+        for run in slots.iter_mut().filter_map(|s| s.summary.as_mut().ok()) {
+            run.name_genre(&self.content);
+        }
         if mode == SavesMode::Start && slots.is_empty() {
             return false;
         }

@@ -22,7 +22,8 @@ pub struct RunSummary {
     /// Game time played.
     pub tick: u64,
     pub seed: u64,
-    /// The genre asked for when the world was made (none: the seed's own).
+    /// The genre asked for when the world was made (none: the seed's own),
+    /// until [`RunSummary::name_genre`] names it.
     pub genre: Option<String>,
     pub permadeath: bool,
 }
@@ -47,7 +48,19 @@ impl RunSummary {
         })
     }
 
-    /// One line: "Ada, level 4, depth 3, fantasy, 12:40 played".
+    /// Names the world's genre as the game does ("Sci-fi"), also when the
+    /// save left it to the seed.
+    pub fn name_genre(&mut self, content: &crate::schema::Content) {
+        let id = match self.genre.as_deref() {
+            Some(key) => content.genre_id(key),
+            None => Some(content.genre_for_seed(self.seed)),
+        };
+        if let Some(def) = id.and_then(|g| content.genre_def(g)) {
+            self.genre = Some(def.name.clone());
+        }
+    }
+
+    /// One line: "Ada, level 4, depth 3, Fantasy, 12:40 played".
     pub fn line(&self) -> String {
         let secs = self.tick / u64::from(TICKS_PER_SECOND);
         let played = if secs >= 3600 {
