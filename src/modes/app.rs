@@ -61,6 +61,10 @@ pub struct App {
     saves: Option<crate::save::SaveDir>,
     /// The hero's depth at the last autosave check.
     last_depth: i32,
+    /// The data files watched for hot reload (F6), if any.
+    data: Option<super::hot_reload::DataWatch>,
+    /// This world's data changed in play: it can no longer be saved.
+    data_changed: bool,
 }
 
 /// Game time between autosaves: three minutes of ticks.
@@ -106,6 +110,8 @@ impl App {
             recorder: None,
             saves: None,
             last_depth: 1,
+            data: None,
+            data_changed: false,
         };
         app.hud = app.frame(1, 1).hud;
         app
@@ -181,6 +187,7 @@ impl App {
         match key {
             Key::F(5) => return self.save_to(crate::save::slot::QUICK),
             Key::F(9) => return self.quick_load(),
+            Key::F(6) => return self.reload_data(true),
             _ => {}
         }
         if self.pilot.active() {
@@ -217,8 +224,10 @@ impl App {
                 past.push(self.hud.clone());
                 let offer = self.offer_classes;
                 let note = self.stop_recording_for_new_game();
+                let data = self.data.take();
                 *self = App::new(seed, Arc::clone(&self.content), &name, self.pace);
                 self.past = past;
+                self.data = data;
                 if let Some(text) = note {
                     self.observer.log.push(text, Tone::Important, 0);
                 }
@@ -251,11 +260,69 @@ impl App {
         self.saves = Some(dir);
     }
 
+    /// Watches the data files for hot reload: [`App::poll_data`] and F6.
+    pub fn watch_data(&mut self, sources: crate::schema::reload::DataSources) {
+        self.data = Some(super::hot_reload::DataWatch::new(sources));
+    }
+
+    /// Reloads the game data if a watched file changed; front ends call it
+    /// about once a second.
+    pub fn poll_data(&mut self) {
+        if self.data.as_mut().is_some_and(|d| d.changed()) {
+            self.reload_data(false);
+        }
+    }
+
+    /// Loads the game data again (F6 forces it): see `modes::hot_reload`.
+    pub fn reload_data(&mut self, forced: bool) {
+        let tick = self.sim.tick();
+        let Some(data) = &mut self.data else {
+            let text = "Hot reload is off in this game.".to_owned();
+            return self.observer.log.push(text, Tone::Normal, tick);
+        };
+        let outcome = data.reload(&self.content, &mut self.sim, forced);
+        if let Some(fresh) = outcome.fresh {
+            self.content = fresh;
+        }
+        for (text, tone) in outcome.notes {
+            self.observer.log.push(text, tone, tick);
+        }
+        if outcome.world_changed {
+            self.data_changed = true;
+            if self.recorder.is_some() {
+                let text = match self.stop_recording() {
+                    Ok(()) => "The recording ends here: a replay cannot cross a change of data.",
+                    Err(_) => "The recording could not be finished.",
+                };
+                self.observer
+                    .log
+                    .push(text.to_owned(), Tone::Important, tick);
+            }
+            if self.saves.is_some() {
+                let text = "Saving is off for this world, made with the data before the reload.";
+                self.observer
+                    .log
+                    .push(text.to_owned(), Tone::Important, tick);
+            }
+        }
+    }
+
     /// Writes the run to a slot and says so in the log.
     pub fn save_to(&mut self, slot: &str) {
         let Some(dir) = &self.saves else {
             return;
         };
+        if self.data_changed {
+            // Said once at the reload; said again only when asked (F5).
+            if slot == crate::save::slot::QUICK {
+                let text =
+                    "Cannot save: this world's data changed in play. A new world saves again.";
+                self.observer
+                    .log
+                    .push(text.to_owned(), Tone::Important, self.sim.tick());
+            }
+            return;
+        }
         let result = dir.slot(slot).and_then(|path| {
             crate::save::write_save(&path, &crate::save::SaveFile::capture(&self.sim)).map(|_| path)
         });

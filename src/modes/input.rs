@@ -161,7 +161,7 @@ pub const HELP: &[(&str, &str)] = &[
         "cast the spell in that slot; z: spells, slots",
     ),
     ("C", "craft at a station (_) from recipes you read"),
-    ("T", "real time / turn-based"),
+    ("T, F6", "real time / turn-based; reload game data"),
     ("? and q", "this help; quit"),
 ];
 

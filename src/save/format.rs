@@ -54,6 +54,10 @@ pub struct Header {
 pub struct Body {
     pub genre: Option<String>,
     pub blend: Option<(String, u8)>,
+    /// The mods the game data was made with, in the order applied (left
+    /// out when there were none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mods: Vec<crate::schema::mods::ModStamp>,
     pub snapshot: Snapshot,
 }
 
@@ -82,6 +86,7 @@ impl SaveFile {
             body: Body {
                 genre: choice.genre.and_then(key),
                 blend: choice.blend.and_then(|(g, p)| Some((key(g)?, p))),
+                mods: content.mods().to_vec(),
                 snapshot,
             },
         }
@@ -199,6 +204,7 @@ impl SaveFile {
                 path: path.to_owned(),
                 saved: self.header.schema.clone(),
                 ours,
+                why: crate::schema::mods::explain_mismatch(&self.body.mods, base.mods()),
             });
         }
         let unknown = |key: &str| SaveError::Damaged {

@@ -34,6 +34,9 @@ use render::Layout;
 
 type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 
+/// How often the game data files are checked for changes (hot reload).
+const DATA_CHECK: Duration = Duration::from_secs(1);
+
 /// What a terminal session needs to start.
 #[derive(Clone, Debug)]
 pub struct TerminalConfig {
@@ -42,6 +45,9 @@ pub struct TerminalConfig {
     pub pace: Pace,
     /// Record the first world played to this file (`--record`).
     pub record: Option<RecordTo>,
+    /// Where the game data came from, watched for hot reload (F6 forces
+    /// one); `None` leaves the data as loaded.
+    pub data: Option<crate::schema::reload::DataSources>,
     /// Where F5, F9 and autosaves write and read.
     pub saves: crate::save::SaveDir,
 }
@@ -62,6 +68,9 @@ pub fn run(config: &TerminalConfig, content: Arc<Content>) -> io::Result<Vec<Hud
         app.record(to.create(header).map_err(io::Error::other)?);
     }
     app.use_saves(config.saves.clone());
+    if let Some(data) = &config.data {
+        app.watch_data(data.clone());
+    }
     let (_guard, mut term, pal) = TerminalGuard::open()?;
     tracing::info!(seed = config.seed, ?pal, "terminal game starting");
     app.offer_class_choice();
@@ -80,6 +89,8 @@ pub fn run(config: &TerminalConfig, content: Arc<Content>) -> io::Result<Vec<Hud
 /// the frame changed.
 fn play(term: &mut Term, app: &mut App, pal: &Palette) -> io::Result<()> {
     let mut clock = Clock::new();
+    // Hot reload: the data files are looked at once a second.
+    let mut next_data_check = Instant::now() + DATA_CHECK;
     let mut last: Option<(Rect, Frame)> = None;
     // A hang-up (the SSH link dropped) or a polite kill ends the loop like
     // a quit, so `run` saves the game on the way out.
@@ -120,6 +131,10 @@ fn play(term: &mut Term, app: &mut App, pal: &Palette) -> io::Result<()> {
         }
         if clock.due(idle) {
             app.tick();
+        }
+        if Instant::now() >= next_data_check {
+            app.poll_data();
+            next_data_check = Instant::now() + DATA_CHECK;
         }
     }
 }

@@ -30,7 +30,8 @@ pub(super) fn check_skills(
     if let Some(e) = loc.range(
         "points_per_level",
         "points_per_level",
-        file.points_per_level.into(),
+        // Loading refuses a default skills.ron without it.
+        file.points_per_level.get().copied().unwrap_or(0).into(),
         0,
         10,
     ) {

@@ -40,7 +40,14 @@ pub(super) fn check_spells(
         "spell",
         errors,
     );
-    check_mana(&file.mana, loc, errors);
+    // Loading refuses a default spells.ron without `mana`.
+    let mana = file.mana.0.unwrap_or(ManaRules {
+        base: 0,
+        per_level: 0,
+        regen_centi: 0,
+        monster: 0,
+    });
+    check_mana(&mana, loc, errors);
     let mut genre_spells: Vec<Vec<(i32, SpellId)>> = vec![Vec::new(); cx.genre_ids.len()];
     let mut summons = Vec::with_capacity(file.spells.len());
     for (i, s) in file.spells.iter().enumerate() {
@@ -100,7 +107,7 @@ pub(super) fn check_spells(
         .map(|m| link_monster_spells(m, &ids, cx.monster_loc, errors))
         .collect();
     SpellCatalog {
-        mana: file.mana,
+        mana,
         spells: file.spells,
         index: ids.into_iter().map(|(k, v)| (k, SpellId::new(v))).collect(),
         monster_spells,
