@@ -354,8 +354,39 @@ fn from_ron(src: &SchemaSource, e: &ron::error::SpannedError) -> SchemaError {
             Some("a glyph is one character in single quotes, such as 'g'".to_owned())
         }
         R::ExpectedOption => Some("write None, or Some(...) around the value".to_owned()),
+        R::ExpectedNamedStructLike(name) => match *name {
+            "Span" => Some("a range is written (min, max), such as (1, 3)".to_owned()),
+            "Rgb" => Some("a colour is written (red, green, blue), each 0 to 255".to_owned()),
+            _ => Some("this value is written in parentheses: ( ... )".to_owned()),
+        },
         _ => None,
     };
+    let at = super::error::offset_of(&src.text, e.span.start.line, e.span.start.col);
+    // A value was expected but what stands there cannot start any value
+    // (a stray `@`, a closing bracket): the file is broken, not mistyped.
+    let starts_value = src.text[at..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || "\"'([{-+._".contains(c));
+    let kind = if kind == SchemaErrorKind::WrongType && !starts_value {
+        SchemaErrorKind::Syntax
+    } else {
+        kind
+    };
+    if kind == SchemaErrorKind::Syntax && is_fraction_at(&src.text, at) {
+        // RON reads `0.5` where an integer is wanted as `0` and then stops
+        // at the `.`: say what really happened.
+        return SchemaError::at_line_col(
+            &src.name,
+            &src.text,
+            e.span.start.line,
+            e.span.start.col,
+            SchemaErrorKind::WrongType,
+            "a number with a fraction where a whole number is expected",
+        )
+        .with_help("numbers here are whole: a chance is a percent from 0 to 100 (50, not 0.5)");
+    }
     let err = SchemaError::at_line_col(
         &src.name,
         &src.text,
@@ -368,6 +399,15 @@ fn from_ron(src: &SchemaSource, e: &ron::error::SpannedError) -> SchemaError {
         Some(h) => err.with_help(h),
         None => err,
     }
+}
+
+/// Whether `text` has a decimal point at `at`, between two digits.
+fn is_fraction_at(text: &str, at: usize) -> bool {
+    let before = text[..at.min(text.len())].chars().next_back();
+    let mut after = text.get(at..).unwrap_or("").chars();
+    after.next() == Some('.')
+        && before.is_some_and(|c| c.is_ascii_digit())
+        && after.next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// What `venture mods check` says when everything loads: the mods in the

@@ -153,6 +153,29 @@ impl Checker<'_, '_> {
         );
     }
 
+    /// A reference to an id no entry of `file` has: at `key` inside
+    /// `field`, with the nearest of the `known` ids as help.
+    fn unknown_ref<'k>(
+        &mut self,
+        field: &str,
+        key: &str,
+        what: &str,
+        file: &str,
+        known: impl IntoIterator<Item = &'k str>,
+    ) {
+        let at = self.loc.within_field(self.loc.entry(self.id, 0), field, key);
+        self.errors.push(
+            self.loc
+                .error(
+                    at,
+                    key.len().max(1),
+                    K::UnknownReference,
+                    format!("{what} `{key}` (in `{}`)", self.id),
+                )
+                .with_help(ref_help(key, known, file)),
+        );
+    }
+
     fn glyph(&mut self, glyph: char) {
         if !glyph.is_ascii_graphic() {
             let at = self.loc.field(self.loc.entry(self.id, 0), "glyph");
@@ -171,6 +194,12 @@ impl Checker<'_, '_> {
             );
         }
     }
+}
+
+/// "did you mean `goblin`?", or where the ids to use are.
+fn ref_help<'k>(key: &str, known: impl IntoIterator<Item = &'k str>, file: &str) -> String {
+    super::suggest::did_you_mean(key, known)
+        .unwrap_or_else(|| format!("use the id of an entry in {file}"))
 }
 
 /// Stands in for a missing `drops` section (which loading refuses).
@@ -318,7 +347,11 @@ pub(super) fn validate_and_link(
                                 m.id, e.monster
                             ),
                         )
-                        .with_help("use the id of an entry in monsters.ron"),
+                        .with_help(ref_help(
+                            &e.monster,
+                            monster_ids.keys().map(String::as_str),
+                            "monsters.ron",
+                        )),
                 );
             }
         }
@@ -536,7 +569,7 @@ fn resolve_refs<'a>(
                         K::UnknownReference,
                         format!("no item has the id `{r}`"),
                     )
-                    .with_help("use the id of an entry in items.ron"),
+                    .with_help(ref_help(r, ids.keys().map(String::as_str), "items.ron")),
                 );
             }
         }

@@ -291,7 +291,11 @@ fn check_summon(c: &mut Checker, s: &SpellDef, cx: &SpellContext) -> Option<Mons
                 "summon",
                 K::UnknownReference,
                 format!("summons `{monster}`, which no monster is"),
-                "use the id of an entry in monsters.ron",
+                super::ref_help(
+                    monster,
+                    cx.monster_ids.keys().map(String::as_str),
+                    "monsters.ron",
+                ),
             );
             None
         }
@@ -319,7 +323,7 @@ fn link_monster_spells(
                         K::UnknownReference,
                         format!("`{}` casts `{key}`, which spells.ron does not define", m.id),
                     )
-                    .with_help("use the id of an entry in spells.ron"),
+                    .with_help(super::ref_help(key, ids.keys().map(String::as_str), "spells.ron")),
                 );
             }
         }
