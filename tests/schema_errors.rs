@@ -11,10 +11,10 @@
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
+use venture::schema::SchemaErrors;
 use venture::schema::load::{SchemaSource, default_sources, load_content};
 use venture::schema::mods::{Mod, ModManifest};
 use venture::schema::reload::DataSources;
-use venture::schema::SchemaErrors;
 
 const CORPUS: &str = "tests/schema_errors";
 
@@ -44,7 +44,11 @@ fn cases() -> Vec<Case> {
             files.sort();
             for f in files {
                 let text = std::fs::read_to_string(&f).expect("a case file");
-                if let Some(rest) = text.lines().next().and_then(|l| l.strip_prefix("// expect: ")) {
+                if let Some(rest) = text
+                    .lines()
+                    .next()
+                    .and_then(|l| l.strip_prefix("// expect: "))
+                {
                     found = Some((f, rest.trim().to_owned()));
                 }
             }
@@ -181,13 +185,24 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     let index = any::<prop::sample::Index>;
     prop_oneof![
         (index(), 1usize..24).prop_map(|(i, n)| Mutation::Delete(i, n)),
-        (index(), "[()\\[\\]{},:\"'\\n #/*a-z0-9_.-]{1,8}").prop_map(|(i, s)| Mutation::Insert(i, s)),
+        (index(), "[()\\[\\]{},:\"'\\n #/*a-z0-9_.-]{1,8}")
+            .prop_map(|(i, s)| Mutation::Insert(i, s)),
         index().prop_map(Mutation::DuplicateLine),
         (
             index(),
             prop::sample::select(vec![
-                "-1", "0", "1.5", "-99999999999", "4294967296", "1e400", "NaN", "\"7\"", "()",
-                "255", "256", "65536",
+                "-1",
+                "0",
+                "1.5",
+                "-99999999999",
+                "4294967296",
+                "1e400",
+                "NaN",
+                "\"7\"",
+                "()",
+                "255",
+                "256",
+                "65536",
             ])
         )
             .prop_map(|(i, n)| Mutation::Number(i, n)),
@@ -261,7 +276,11 @@ fn number_spans(text: &str) -> Vec<(usize, usize)> {
 
 /// Loads the defaults with `file` (index into `targets`) replaced by
 /// `text`: as the default copy, or as a mod's.
-fn load_mutated(targets: &[(bool, SchemaSource)], file: usize, text: String) -> Result<(), SchemaErrors> {
+fn load_mutated(
+    targets: &[(bool, SchemaSource)],
+    file: usize,
+    text: String,
+) -> Result<(), SchemaErrors> {
     let (in_mod, src) = &targets[file];
     let changed = SchemaSource::new(src.name.clone(), text);
     let mut base = default_sources();
@@ -306,7 +325,10 @@ fn check_errors(errors: &SchemaErrors, texts: &[(bool, SchemaSource)], mutated: 
         };
         if let Some(t) = text {
             let lines = t.lines().count().max(1);
-            assert!(e.line <= lines + 1, "{e} is past the end of its {lines} lines");
+            assert!(
+                e.line <= lines + 1,
+                "{e} is past the end of its {lines} lines"
+            );
         }
     }
     let mut out = String::new();

@@ -387,11 +387,21 @@ fn from_ron(src: &SchemaSource, e: &ron::error::SpannedError) -> SchemaError {
         )
         .with_help("numbers here are whole: a chance is a percent from 0 to 100 (50, not 0.5)");
     }
+    // RON points just after the colon; the caret goes under the value.
+    let col = if kind == SchemaErrorKind::WrongType {
+        let blanks = src.text[at..]
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .count();
+        e.span.start.col + blanks
+    } else {
+        e.span.start.col
+    };
     let err = SchemaError::at_line_col(
         &src.name,
         &src.text,
         e.span.start.line,
-        e.span.start.col,
+        col,
         kind,
         e.code.to_string(),
     );

@@ -163,7 +163,9 @@ impl Checker<'_, '_> {
         file: &str,
         known: impl IntoIterator<Item = &'k str>,
     ) {
-        let at = self.loc.within_field(self.loc.entry(self.id, 0), field, key);
+        let at = self
+            .loc
+            .within_field(self.loc.entry(self.id, 0), field, key);
         self.errors.push(
             self.loc
                 .error(
@@ -569,7 +571,11 @@ fn resolve_refs<'a>(
                         K::UnknownReference,
                         format!("no item has the id `{r}`"),
                     )
-                    .with_help(ref_help(r, ids.keys().map(String::as_str), "items.ron")),
+                    .with_help(ref_help(
+                        r,
+                        ids.keys().map(String::as_str),
+                        "items.ron",
+                    )),
                 );
             }
         }

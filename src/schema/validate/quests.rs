@@ -182,7 +182,10 @@ fn uncovered(c: &mut Checker, field: &str, missing: u64, t: &Targets, what: &str
                         c.id, g.id
                     ),
                 )
-                .with_help(format!("add the id of one tagged with the genre `{}`", g.id)),
+                .with_help(format!(
+                    "add the id of one tagged with the genre `{}`",
+                    g.id
+                )),
         );
     }
 }

@@ -323,7 +323,11 @@ fn link_monster_spells(
                         K::UnknownReference,
                         format!("`{}` casts `{key}`, which spells.ron does not define", m.id),
                     )
-                    .with_help(super::ref_help(key, ids.keys().map(String::as_str), "spells.ron")),
+                    .with_help(super::ref_help(
+                        key,
+                        ids.keys().map(String::as_str),
+                        "spells.ron",
+                    )),
                 );
             }
         }
