@@ -399,3 +399,23 @@ fn the_default_mods_folder_is_read_and_no_mods_leaves_it_out() {
         "an absent mods folder is no error"
     );
 }
+
+#[test]
+fn a_file_outside_the_content_merges_the_same_way() {
+    use venture::schema::load::merge_file;
+    use venture::schema::monsters::MonstersFile;
+    let root = scratch("merge-file");
+    write_mod(&root, "m", &[], &[("monsters.ron", monster("bat", 5))]);
+    let mods = find_mods(std::slice::from_ref(&root)).expect("a mod");
+    let (file, set) = merge_file::<MonstersFile>(&default_sources(), &mods).expect("merges");
+    assert!(file.monsters.iter().any(|m| m.id == "bat"));
+    assert_eq!(set.name, "monsters.ron");
+    write_mod(
+        &root,
+        "m",
+        &["ghost"],
+        &[("monsters.ron", monster("bat", 5))],
+    );
+    let mods = find_mods(std::slice::from_ref(&root)).expect("a mod");
+    assert!(merge_file::<MonstersFile>(&default_sources(), &mods).is_err());
+}

@@ -75,11 +75,7 @@ impl DataWatch {
                     Tone::Important,
                 ));
                 for e in errors.errors.iter().take(ERRORS_SHOWN) {
-                    let help = e
-                        .help
-                        .as_deref()
-                        .map_or(String::new(), |h| format!(" ({h})"));
-                    out.notes.push((format!("{e}{help}"), Tone::Important));
+                    out.notes.push((brief(e), Tone::Important));
                 }
                 if n > ERRORS_SHOWN {
                     out.notes.push((
@@ -121,6 +117,17 @@ impl DataWatch {
         }
         out
     }
+}
+
+/// An error short enough for the message log: where, what (without the
+/// parser's list of everything it would have accepted) and the hint.
+fn brief(e: &crate::schema::SchemaError) -> String {
+    let what = e.message.split(", expected ").next().unwrap_or(&e.message);
+    let help = e
+        .help
+        .as_deref()
+        .map_or(String::new(), |h| format!(" ({h})"));
+    format!("{}:{}:{}: {what}{help}", e.file, e.line, e.col)
 }
 
 /// Every error on one line each, for the log file.

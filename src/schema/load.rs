@@ -188,6 +188,31 @@ pub fn load_content(
     }
 }
 
+/// One schema file that is not part of [`Content`] (sound, sprites: read by
+/// their own loaders) with every mod's copy laid over the default, in
+/// dependency order, and the copies joined for error positions. Dependency
+/// mistakes are reported here too, so a caller may use this alone.
+pub fn merge_file<F: ModFile>(
+    base: &[SchemaSource],
+    mods: &[Mod],
+) -> Result<(F, FileSet), SchemaErrors> {
+    let mut errors = SchemaErrors::default();
+    let order = mods::order(mods, &mut errors);
+    let mut cx = Gather {
+        base,
+        mods,
+        ids: mods.iter().map(|m| m.manifest.id.clone()).collect(),
+        order: &order,
+        merger: Merger::new(mods.len()),
+        errors,
+    };
+    let merged = cx.gather::<F>();
+    match merged {
+        Some(m) if cx.errors.is_empty() => Ok(m),
+        _ => Err(cx.errors),
+    }
+}
+
 /// Gathering each schema file: the default's copy, then every mod's.
 struct Gather<'a> {
     base: &'a [SchemaSource],
