@@ -18,7 +18,7 @@ use venture::modes::headless::{self, HeadlessConfig};
 use venture::modes::screens::summary;
 use venture::modes::terminal::{self, TerminalConfig};
 use venture::replay::Header;
-use venture::schema::{self, Content};
+use venture::schema::Content;
 
 // --- bench: allocation counting -------------------------------------------
 /// Counts heap allocations so `venture bench` can report allocations per
@@ -43,6 +43,34 @@ struct Cli {
     record: RecordArgs,
     #[command(flatten)]
     saves: SaveArgs,
+    #[command(flatten)]
+    data: DataArgs,
+}
+
+/// Where the game data comes from: mods over the built-in schemas.
+#[derive(Debug, Args)]
+struct DataArgs {
+    /// Lay the mods in these folders over the game data: a folder with a
+    /// mod.ron, or a folder of such folders. Mods in `mods/` are loaded too.
+    #[arg(long, global = true, value_name = "DIR", num_args = 1.., action = clap::ArgAction::Append)]
+    mods: Vec<std::path::PathBuf>,
+    /// Leave out the mods in the `mods/` folder.
+    #[arg(long, global = true)]
+    no_mods: bool,
+    /// Read the schema files from DIR instead of the built-in ones (any
+    /// file it lacks stays built in); edits to them reload while playing.
+    #[arg(long, global = true, value_name = "DIR")]
+    schemas: Option<std::path::PathBuf>,
+}
+
+impl DataArgs {
+    fn sources(&self) -> venture::schema::reload::DataSources {
+        venture::schema::reload::DataSources {
+            schema_dir: self.schemas.clone(),
+            default_mods: venture::schema::reload::default_mods_dir(!self.no_mods),
+            mod_dirs: self.mods.clone(),
+        }
+    }
 }
 
 /// Where interactive play keeps its saves, and which run it starts with.
@@ -164,10 +192,25 @@ enum Command {
     /// allocations per tick, peak memory and world-generation time.
     Bench(BenchArgs),
     // --- end bench ---
+    /// Check mods and schema files without playing.
+    #[command(subcommand)]
+    Mods(ModsCommand),
     /// Saves a bot run into DIR over and over, for the crash test that
     /// kills it at random moments (tests/save_crash.rs).
     #[command(hide = true)]
     SaveTorture { dir: std::path::PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+enum ModsCommand {
+    /// Load the game data with the mods in DIR... (or, with none given,
+    /// those in `mods/` and --mods), report every mistake with its file,
+    /// line and column, and say what each mod changes. Exits non-zero on
+    /// any error.
+    Check {
+        /// Mod folders, or folders of mods.
+        dirs: Vec<std::path::PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -329,12 +372,17 @@ fn fresh_seed() -> u64 {
 }
 
 /// The game data, set to make worlds in the genre asked for.
-fn load_content(play: &PlayArgs) -> anyhow::Result<Arc<Content>> {
-    let content = match schema::load_defaults() {
-        Ok(c) => c,
+fn load_content(
+    play: &PlayArgs,
+    data: &venture::schema::reload::DataSources,
+) -> anyhow::Result<Arc<Content>> {
+    let content = match data.load(None) {
+        Ok((c, _)) => c,
         Err(errors) => {
             let report = miette::Report::new(errors);
-            anyhow::bail!("the game data could not be loaded:\n{report:?}")
+            anyhow::bail!(
+                "the game data could not be loaded (`venture mods check` lists the same):\n{report:?}"
+            )
         }
     };
     let choice = content
@@ -378,7 +426,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             "--record records a run: use it to play (`venture --record FILE`) or with `venture headless`"
         );
     }
-    let content = load_content(&cli.play)?;
+    let data = cli.data.sources();
+    if let Some(Command::Mods(ModsCommand::Check { dirs })) = &cli.command {
+        return mods_check(&cli.data, dirs);
+    }
+    let content = load_content(&cli.play, &data)?;
     let seed = cli.play.seed.unwrap_or_else(fresh_seed);
     match cli.command {
         Some(Command::Headless(args)) => {
@@ -405,6 +457,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             writeln!(out, "{text}").context("writing the report")?;
             Ok(())
         }
+        Some(Command::Mods(_)) => Ok(()),
         Some(Command::SaveTorture { dir }) => save_torture(&dir, seed, &content),
         Some(Command::Replay(args)) => replay(&args, &content),
         Some(Command::Sweep(args)) => sweep(&args, cli.record.hash_every, content),
@@ -441,6 +494,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     Pace::RealTime
                 },
                 record: cli.record.to(),
+                data: Some(data),
                 saves: cli.saves.dir(),
                 start: cli.saves.start(cli.play.seed.is_some())?,
                 permadeath: cli.saves.permadeath
@@ -465,6 +519,38 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             println!("Thanks for playing.");
             Ok(())
+        }
+    }
+}
+
+/// `venture mods check [DIR...]`: loads the data with the mods asked for
+/// and prints every error (with the line and a caret) or what each mod
+/// changes.
+fn mods_check(args: &DataArgs, dirs: &[std::path::PathBuf]) -> anyhow::Result<()> {
+    let mut sources = args.sources();
+    if !dirs.is_empty() {
+        sources.default_mods = None;
+        sources.mod_dirs = dirs
+            .iter()
+            .cloned()
+            .chain(args.mods.iter().cloned())
+            .collect();
+    }
+    let mut out = std::io::stdout().lock();
+    match sources.load(None) {
+        Ok((content, applied)) => {
+            let text = venture::schema::load::describe_mods(&content, &applied);
+            write!(out, "{text}").context("writing the report")?;
+            Ok(())
+        }
+        Err(errors) => {
+            let n = errors.errors.len();
+            let report = miette::Report::new(errors);
+            writeln!(out, "{report:?}").context("writing the report")?;
+            anyhow::bail!(
+                "{n} error{} in the game data: nothing would load",
+                if n == 1 { "" } else { "s" }
+            )
         }
     }
 }

@@ -84,6 +84,10 @@ pub struct App {
     run_slots: BTreeSet<String>,
     /// The hero's depth at the last autosave check.
     last_depth: i32,
+    /// The data files watched for hot reload (F6), if any.
+    data: Option<super::hot_reload::DataWatch>,
+    /// This world's data changed in play: it can no longer be saved.
+    data_changed: bool,
 }
 
 /// Game time between autosaves: three minutes of ticks.
@@ -132,6 +136,8 @@ impl App {
             permadeath: false,
             run_slots: BTreeSet::new(),
             last_depth: 1,
+            data: None,
+            data_changed: false,
         };
         app.hud = app.frame(1, 1).hud;
         app
@@ -222,6 +228,7 @@ impl App {
         match key {
             Key::F(5) => return self.save_to(slot::QUICK),
             Key::F(9) => return self.load_slot(slot::QUICK),
+            Key::F(6) => return self.reload_data(true),
             _ => {}
         }
         if self.pilot.active() {
@@ -259,9 +266,11 @@ impl App {
                 let offer = self.offer_classes;
                 let note = self.stop_recording_for_new_game();
                 let (saves, permadeath) = (self.saves.take(), self.permadeath);
+                let data = self.data.take();
                 *self = App::new(seed, Arc::clone(&self.content), &name, self.pace);
                 self.past = past;
                 self.saves = saves;
+                self.data = data;
                 self.set_permadeath(permadeath);
                 if let Some(text) = note {
                     self.observer.log.push(text, Tone::Important, 0);
@@ -312,6 +321,53 @@ impl App {
         self.saves = Some(dir);
     }
 
+    /// Watches the data files for hot reload: [`App::poll_data`] and F6.
+    pub fn watch_data(&mut self, sources: crate::schema::reload::DataSources) {
+        self.data = Some(super::hot_reload::DataWatch::new(sources));
+    }
+
+    /// Reloads the game data if a watched file changed; front ends call it
+    /// about once a second.
+    pub fn poll_data(&mut self) {
+        if self.data.as_mut().is_some_and(|d| d.changed()) {
+            self.reload_data(false);
+        }
+    }
+
+    /// Loads the game data again (F6 forces it): see `modes::hot_reload`.
+    pub fn reload_data(&mut self, forced: bool) {
+        let tick = self.sim.tick();
+        let Some(data) = &mut self.data else {
+            let text = "Hot reload is off in this game.".to_owned();
+            return self.observer.log.push(text, Tone::Normal, tick);
+        };
+        let outcome = data.reload(&self.content, &mut self.sim, forced);
+        if let Some(fresh) = outcome.fresh {
+            self.content = fresh;
+        }
+        for (text, tone) in outcome.notes {
+            self.observer.log.push(text, tone, tick);
+        }
+        if outcome.world_changed {
+            self.data_changed = true;
+            if self.recorder.is_some() {
+                let text = match self.stop_recording() {
+                    Ok(()) => "The recording ends here: a replay cannot cross a change of data.",
+                    Err(_) => "The recording could not be finished.",
+                };
+                self.observer
+                    .log
+                    .push(text.to_owned(), Tone::Important, tick);
+            }
+            if self.saves.is_some() {
+                let text = "Saving is off for this world, made with the data before the reload.";
+                self.observer
+                    .log
+                    .push(text.to_owned(), Tone::Important, tick);
+            }
+        }
+    }
+
     /// Plays new runs of this session (and the fresh one in hand) with
     /// permadeath: a dead hero's saves are deleted without asking.
     pub fn set_permadeath(&mut self, on: bool) {
@@ -333,6 +389,15 @@ impl App {
         };
         if self.sim.hero(self.player).is_some_and(|h| h.dead) {
             return self.say("The dead cannot save.".into(), Tone::Normal);
+        }
+        if self.data_changed {
+            // Said once at the reload; said again only when asked.
+            if name != slot::AUTO {
+                let text =
+                    "Cannot save: this world's data changed in play. A new world saves again.";
+                self.say(text.into(), Tone::Important);
+            }
+            return;
         }
         let save = crate::save::SaveFile::capture_run(&self.sim, self.run);
         let result = dir
@@ -367,6 +432,8 @@ impl App {
                 self.sim = loaded.sim;
                 self.run = loaded.run;
                 self.run_slots = BTreeSet::from([name.to_owned()]);
+                // It loaded with the data in use, so it can be saved again.
+                self.data_changed = false;
                 self.queue.clear();
                 self.pilot.stop();
                 self.screens.truncate(1);

@@ -165,8 +165,11 @@ pub const HELP: &[(&str, &str)] = &[
         "cast the spell in that slot; z: spells, slots",
     ),
     ("C", "craft at a station (_) from recipes you read"),
-    ("S, F5, F9", "saves: named slots; quick save; quick load"),
-    ("T, ?, q", "real time or turns; this help; quit"),
+    ("S, F5, F9", "saves menu; quick save; quick load"),
+    (
+        "T, F6, ?, q",
+        "turns/real time; reload data; this help; quit",
+    ),
 ];
 
 #[cfg(test)]

@@ -3,13 +3,14 @@
 //! `sweep/` runs many seeds of them in parallel, checking invariants;
 //! `replay.rs` plays recordings back; `terminal/` plays in any terminal;
 //! `screens/` and `input.rs` are shared by
-//! the interactive front ends; `app.rs` ties a simulation, a player's view
+//! the interactive front ends, with `hot_reload.rs` (F6); `app.rs` ties a simulation, a player's view
 //! and the screen stack together for them.
 
 pub mod app;
 pub mod autopilot;
 pub mod catalog;
 pub mod headless;
+pub mod hot_reload;
 pub mod input;
 pub mod replay;
 pub mod run_record;

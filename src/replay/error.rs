@@ -40,12 +40,14 @@ pub enum ReplayError {
     /// inputs would mean something else here.
     #[error(
         "{}: recorded with other game data (schema hash {recorded}; this game's is {ours}): \
-         replay it with the same data files and mods",
+         {why}; replay it with the same data files and mods",
         path.display()
     )]
     OtherData {
         path: PathBuf,
         recorded: String,
         ours: String,
+        /// Which mods differ (`schema::mods::explain_mismatch`).
+        why: String,
     },
 }

@@ -60,6 +60,10 @@ pub struct Header {
     pub checks: bool,
     /// Who recorded it, for people: "terminal", "headless explore", "sweep".
     pub source: String,
+    /// The mods the game data was made with, in the order applied (left
+    /// out when there were none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mods: Vec<crate::schema::mods::ModStamp>,
 }
 
 impl Header {
@@ -78,6 +82,7 @@ impl Header {
             hash_every: super::DEFAULT_HASH_EVERY,
             checks: false,
             source: source.to_owned(),
+            mods: content.mods().to_vec(),
         }
     }
 
@@ -91,6 +96,7 @@ impl Header {
                 path: path.to_owned(),
                 recorded: self.schema.clone(),
                 ours,
+                why: crate::schema::mods::explain_mismatch(&self.mods, base.mods()),
             });
         }
         let bad = |message: String| ReplayError::Bad {
@@ -441,6 +447,7 @@ mod tests {
             hash_every: 10,
             checks: true,
             source: "test".into(),
+            mods: Vec::new(),
         }
     }
 

@@ -38,13 +38,15 @@ pub enum SaveError {
     },
     #[error(
         "the save {} was made with other game data (schema {saved}, this game has {ours}): \
-         a mod was added, removed or changed; load it with the same mods",
+         {why}; load it with the same mods",
         path.display()
     )]
     OtherData {
         path: PathBuf,
         saved: String,
         ours: String,
+        /// Which mods differ (`schema::mods::explain_mismatch`).
+        why: String,
     },
     #[error("the save {} does not fit this game: {source}", path.display())]
     Restore {

@@ -59,6 +59,10 @@ pub struct Body {
     pub genre: Option<String>,
     pub blend: Option<(String, u8)>,
     pub run: RunInfo,
+    /// The mods the game data was made with, in the order applied (left
+    /// out when there were none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mods: Vec<crate::schema::mods::ModStamp>,
     pub snapshot: Snapshot,
 }
 
@@ -103,6 +107,7 @@ impl SaveFile {
                 genre: choice.genre.and_then(key),
                 blend: choice.blend.and_then(|(g, p)| Some((key(g)?, p))),
                 run: RunInfo::default(),
+                mods: content.mods().to_vec(),
                 snapshot,
             },
         }
@@ -219,6 +224,7 @@ impl SaveFile {
                 path: path.to_owned(),
                 saved: self.header.schema.clone(),
                 ours,
+                why: crate::schema::mods::explain_mismatch(&self.body.mods, base.mods()),
             });
         }
         let unknown = |key: &str| SaveError::Damaged {

@@ -15,6 +15,8 @@ use crate::sim::snapshot::Snapshot;
 struct BodyV1 {
     genre: Option<String>,
     blend: Option<(String, u8)>,
+    #[serde(default)]
+    mods: Vec<crate::schema::mods::ModStamp>,
     snapshot: Snapshot,
 }
 
@@ -24,6 +26,7 @@ impl From<BodyV1> for Body {
         Body {
             genre: v1.genre,
             blend: v1.blend,
+            mods: v1.mods,
             run: RunInfo::default(),
             snapshot: v1.snapshot,
         }

@@ -9,15 +9,19 @@
 use serde::{Deserialize, Serialize};
 
 use super::common::{DamageType, Rarity, Rgb, Span, StatusSpec};
+use super::mods::Section;
 
 /// The file's top level.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AffixesFile {
     /// One entry per rarity, Common first, Legendary last.
-    pub tiers: Vec<TierDef>,
+    #[serde(default)]
+    pub tiers: Section<Vec<TierDef>>,
     /// How a dying monster's rarity improves its drops.
-    pub drops: DropBonus,
+    #[serde(default)]
+    pub drops: Section<DropBonus>,
+    #[serde(default)]
     pub affixes: Vec<AffixDef>,
 }
 

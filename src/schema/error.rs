@@ -28,6 +28,13 @@ pub enum SchemaErrorKind {
     MissingContent,
     /// The file could not be read.
     Io,
+    /// Two mods change the same entry or setting and neither depends on
+    /// the other.
+    Conflict,
+    /// A mod's dependencies: one not loaded, a circle, two mods with one id.
+    Dependency,
+    /// A `.ron` file in a mod folder that is not a schema file.
+    UnknownFile,
 }
 
 /// One mistake in one schema file.

@@ -2,13 +2,19 @@
 //!
 //! One file per kind of schema file (`game.rs`, `monsters.rs`, `items.rs`,
 //! `levels.rs`, `genres.rs`, `affixes.rs`) holds its serde types, all with `deny_unknown_fields`.
-//! `load.rs` parses the embedded defaults (and, later, mods); `validate.rs`
-//! checks ranges, ids and references and links ids into indices; `error.rs`
-//! makes every mistake point at file, line and column.
+//! `load.rs` parses the embedded defaults and lays mods over them
+//! (`mods/`: folders, dependency order, merging by id, conflicts);
+//! `sources.rs` joins a file's copies so validation can point into the one
+//! in use; `validate/` checks ranges, ids and references and links ids into
+//! indices; `error.rs` makes every mistake point at file, line and column,
+//! and `suggest.rs` offers the nearest known name. `layout.rs` and
+//! `reload.rs` let a running game take new data (hot reload).
 //!
 //! To add a schema file: add its types in a new file here, its name and
-//! `include_str!` in `load::default_sources`, its checks in `validate.rs`,
-//! and the linked data to [`Content`].
+//! `include_str!` in `load::default_sources`, `impl ModFile` for it in
+//! `mods/files.rs` and a `gather` line in `load::load_content`, its checks in
+//! `validate/`, the linked data to [`Content`], and its fields to
+//! `docs/modding.md` (a test lists any it misses).
 
 pub mod affixes;
 pub mod common;
@@ -16,13 +22,19 @@ pub mod error;
 pub mod game;
 pub mod genres;
 pub mod items;
+pub mod layout;
 pub mod levels;
 pub mod load;
+pub mod mods;
 pub mod monsters;
 pub mod quests;
 pub mod recipes;
+mod recover;
+pub mod reload;
 pub mod skills;
+pub mod sources;
 pub mod spells;
+pub mod suggest;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -138,6 +150,8 @@ pub struct Content {
     pub recipes: Vec<recipes::Recipe>,
     /// Recipe ids to their index in `recipes`.
     recipe_index: BTreeMap<String, u8>,
+    /// The mods laid over the defaults, in the order applied.
+    mods: Vec<mods::ModStamp>,
 }
 
 impl Content {
@@ -296,6 +310,16 @@ impl Content {
         .for_world(0)
     }
 
+    /// This content for a world already running on `running`: the same
+    /// genre choice and mix, whatever the new data's genre count would now
+    /// make of the world's seed (hot reload).
+    pub fn continuing(&self, running: &Content) -> Content {
+        let mut c = self.clone();
+        c.choice = running.choice;
+        c.mix = running.mix;
+        c
+    }
+
     /// The content for the world on `seed`: the genre asked for, or the
     /// seed's own.
     pub fn for_world(&self, seed: u64) -> Content {
@@ -440,9 +464,15 @@ impl Content {
             .unwrap_or_else(|| unreachable_band())
     }
 
-    /// A stable hash of the schema texts, stored in saves and replays.
+    /// A stable hash of the schema texts and of the mods applied, stored
+    /// in saves and replays.
     pub fn schema_hash(&self) -> u64 {
         self.hash
+    }
+
+    /// The mods this content was made with, in the order applied.
+    pub fn mods(&self) -> &[mods::ModStamp] {
+        &self.mods
     }
 
     /// Total experience needed to reach `level` (level 1 needs none).

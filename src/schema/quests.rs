@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::common::Span;
+use super::mods::Section;
 use super::{ItemId, MonsterId};
 
 /// The file's top level.
@@ -15,7 +16,9 @@ use super::{ItemId, MonsterId};
 #[serde(deny_unknown_fields)]
 pub struct QuestsFile {
     /// How many quests a level sets (fewer when too few templates fit).
-    pub per_level: Span,
+    #[serde(default)]
+    pub per_level: Section<Span>,
+    #[serde(default)]
     pub quests: Vec<QuestDef>,
 }
 

@@ -10,7 +10,9 @@ use super::ItemId;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RecipesFile {
+    #[serde(default)]
     pub stations: Vec<StationDef>,
+    #[serde(default)]
     pub recipes: Vec<RecipeDef>,
 }
 

@@ -11,14 +11,18 @@ use serde::{Deserialize, Serialize};
 
 use super::Content;
 use super::common::{DamageType, StatusSpec};
+use super::mods::Section;
 
 /// The file's top level.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SkillsFile {
     /// Skill points a hero gains per level gained.
-    pub points_per_level: i32,
+    #[serde(default)]
+    pub points_per_level: Section<i32>,
+    #[serde(default)]
     pub archetypes: Vec<ArchetypeDef>,
+    #[serde(default)]
     pub classes: Vec<ClassDef>,
 }
 

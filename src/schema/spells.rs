@@ -10,13 +10,16 @@
 use serde::{Deserialize, Serialize};
 
 use super::common::{DamageType, Span, StatusKind, StatusSpec};
+use super::mods::Section;
 use super::{Content, MonsterId, SpellId};
 
 /// The file's top level.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpellsFile {
-    pub mana: ManaRules,
+    #[serde(default)]
+    pub mana: Section<ManaRules>,
+    #[serde(default)]
     pub spells: Vec<SpellDef>,
 }
 

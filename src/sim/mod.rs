@@ -171,6 +171,20 @@ impl Simulation {
         &self.content
     }
 
+    /// Takes new game data for what is generated from now on (hot reload):
+    /// levels already made stay as they are. Refused, with the reason, when
+    /// the new data drops or moves an entry this world's ids may name (see
+    /// `schema::layout`); `content` should continue this world's genre
+    /// (`Content::continuing`).
+    pub fn replace_content(&mut self, content: Arc<Content>) -> Result<(), String> {
+        if let Some(why) = self.content.layout().incompatible(&content.layout()) {
+            return Err(why);
+        }
+        self.world.insert(Rules(Arc::clone(&content)));
+        self.content = content;
+        Ok(())
+    }
+
     /// A hash of everything that decides what happens next: the tick, every
     /// level's tiles, and every entity's components keyed by stable id.
     /// Entity hashes are summed, so the result does not depend on specs'

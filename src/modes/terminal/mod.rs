@@ -34,6 +34,9 @@ use render::Layout;
 
 type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 
+/// How often the game data files are checked for changes (hot reload).
+const DATA_CHECK: Duration = Duration::from_secs(1);
+
 /// What a terminal session needs to start.
 #[derive(Clone, Debug)]
 pub struct TerminalConfig {
@@ -42,6 +45,9 @@ pub struct TerminalConfig {
     pub pace: Pace,
     /// Record the first world played to this file (`--record`).
     pub record: Option<RecordTo>,
+    /// Where the game data came from, watched for hot reload (F6 forces
+    /// one); `None` leaves the data as loaded.
+    pub data: Option<crate::schema::reload::DataSources>,
     /// Where F5, F9 and autosaves write and read.
     pub saves: crate::save::SaveDir,
     /// A new run, the offer to continue one, or a saved run.
@@ -67,6 +73,9 @@ pub fn run(config: &TerminalConfig, content: Arc<Content>) -> io::Result<Vec<Hud
     }
     app.use_saves(config.saves.clone());
     app.set_permadeath(config.permadeath);
+    if let Some(data) = &config.data {
+        app.watch_data(data.clone());
+    }
     let (_guard, mut term, pal) = TerminalGuard::open()?;
     tracing::info!(seed = config.seed, ?pal, "terminal game starting");
     app.begin(&config.start);
@@ -85,6 +94,8 @@ pub fn run(config: &TerminalConfig, content: Arc<Content>) -> io::Result<Vec<Hud
 /// the frame changed.
 fn play(term: &mut Term, app: &mut App, pal: &Palette) -> io::Result<()> {
     let mut clock = Clock::new();
+    // Hot reload: the data files are looked at once a second.
+    let mut next_data_check = Instant::now() + DATA_CHECK;
     let mut last: Option<(Rect, Frame)> = None;
     // A hang-up (the SSH link dropped) or a polite kill ends the loop like
     // a quit, so `run` saves the game on the way out.
@@ -125,6 +136,10 @@ fn play(term: &mut Term, app: &mut App, pal: &Palette) -> io::Result<()> {
         }
         if clock.due(idle) {
             app.tick();
+        }
+        if Instant::now() >= next_data_check {
+            app.poll_data();
+            next_data_check = Instant::now() + DATA_CHECK;
         }
     }
 }

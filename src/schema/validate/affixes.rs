@@ -24,8 +24,13 @@ pub(super) fn check_affixes(
     depth_max: i64,
     errors: &mut SchemaErrors,
 ) -> LinkedAffixes {
-    check_tiers(&file.tiers, loc, depth_max, errors);
-    let drops = file.drops;
+    check_tiers(
+        file.tiers.get().map_or(&[], Vec::as_slice),
+        loc,
+        depth_max,
+        errors,
+    );
+    let drops = file.drops.0.unwrap_or(super::NO_DROP_BONUS);
     for (field, v) in [
         ("per_monster_rarity", drops.per_monster_rarity),
         ("boss", drops.boss),

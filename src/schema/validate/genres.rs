@@ -281,7 +281,11 @@ pub(super) fn genre_mask(
                         K::UnknownReference,
                         format!("`{id}` names the genre `{g}`, which genres.ron does not define"),
                     )
-                    .with_help("use the id of a genre in genres.ron"),
+                    .with_help(super::ref_help(
+                        g,
+                        index.keys().map(String::as_str),
+                        "genres.ron",
+                    )),
                 );
             }
         }

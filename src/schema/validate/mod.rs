@@ -21,69 +21,52 @@ use super::game::GameRules;
 use super::genres::{GenreDef, GenreId, GenreMix};
 use super::items::{ItemDef, ItemKind, PotionEffect, ScrollEffect};
 use super::levels::LevelBand;
-use super::load::SchemaSource;
 use super::monsters::ProjectileDef;
 use super::monsters::{MonsterDef, MonsterKind};
 use super::quests::QuestsFile;
 use super::recipes::RecipesFile;
 use super::skills::SkillsFile;
+use super::sources::{FileSet, find_entry, find_field};
 use super::spells::SpellsFile;
 use super::{Content, ItemId, MonsterId};
 
 /// The parsed files, each with the source it came from.
 pub(super) struct Files<'a> {
-    pub game: (GameRules, &'a SchemaSource),
-    pub monsters: (Vec<MonsterDef>, &'a SchemaSource),
-    pub items: (Vec<ItemDef>, &'a SchemaSource),
-    pub levels: (Vec<LevelBand>, &'a SchemaSource),
-    pub genres: (Vec<GenreDef>, &'a SchemaSource),
-    pub quests: (QuestsFile, &'a SchemaSource),
-    pub skills: (SkillsFile, &'a SchemaSource),
-    pub spells: (SpellsFile, &'a SchemaSource),
-    pub affixes: (AffixesFile, &'a SchemaSource),
-    pub recipes: (RecipesFile, &'a SchemaSource),
+    pub game: (GameRules, &'a FileSet),
+    pub monsters: (Vec<MonsterDef>, &'a FileSet),
+    pub items: (Vec<ItemDef>, &'a FileSet),
+    pub levels: (Vec<LevelBand>, &'a FileSet),
+    pub genres: (Vec<GenreDef>, &'a FileSet),
+    pub quests: (QuestsFile, &'a FileSet),
+    pub skills: (SkillsFile, &'a FileSet),
+    pub spells: (SpellsFile, &'a FileSet),
+    pub affixes: (AffixesFile, &'a FileSet),
+    pub recipes: (RecipesFile, &'a FileSet),
 }
 
-/// Finds where things are written in one file.
+/// Finds where things are written in one file (and its mods' copies).
 struct Loc<'a> {
-    src: &'a SchemaSource,
+    src: &'a FileSet,
 }
 
 impl Loc<'_> {
-    /// The offset of the `n`th entry whose `id` is `id` (0 when absent).
+    /// The offset of the `n`th entry whose `id` is `id` (0 when absent);
+    /// the copy of the file applied last is searched first.
     fn entry(&self, id: &str, n: usize) -> usize {
-        let text = &self.src.text;
-        let quoted = format!("\"{id}\"");
-        text.match_indices(&quoted)
-            .filter(|(i, _)| text[..*i].trim_end().ends_with("id:"))
-            .nth(n)
-            .map_or(0, |(i, _)| i)
+        find_entry(&self.src.text, "id", id, n).unwrap_or(0)
     }
 
     /// The offset of `field:` inside the entry starting at `entry` (the entry
     /// itself when the field was left to its default).
     fn field(&self, entry: usize, field: &str) -> usize {
         let text = &self.src.text;
-        let rest = &text[entry.min(text.len())..];
+        let entry = entry.min(text.len());
+        let rest = &text[entry..self.src.segment_end(entry).max(entry)];
         // The entry ends where the next entry's id begins.
         let end = rest[1.min(rest.len())..]
             .find("id:")
             .map_or(rest.len(), |i| i + 1);
-        let body = &rest[..end];
-        let mut from = 0;
-        while let Some(i) = body[from..].find(field) {
-            let at = from + i;
-            let before_ok = body[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric() && c != '_');
-            let after = body[at + field.len()..].trim_start();
-            if before_ok && after.starts_with(':') {
-                return entry + at;
-            }
-            from = at + field.len();
-        }
-        entry
+        find_field(&rest[..end], field).map_or(entry, |at| entry + at)
     }
 
     /// The offset of `needle` written in `field` of the entry at `entry`
@@ -96,7 +79,7 @@ impl Loc<'_> {
     }
 
     fn error(&self, offset: usize, len: usize, kind: K, msg: String) -> SchemaError {
-        SchemaError::at(&self.src.name, &self.src.text, offset, len, kind, msg)
+        self.src.error(offset, len, kind, msg)
     }
 
     /// An out-of-range error on `field` of the entry `id`.
@@ -170,6 +153,31 @@ impl Checker<'_, '_> {
         );
     }
 
+    /// A reference to an id no entry of `file` has: at `key` inside
+    /// `field`, with the nearest of the `known` ids as help.
+    fn unknown_ref<'k>(
+        &mut self,
+        field: &str,
+        key: &str,
+        what: &str,
+        file: &str,
+        known: impl IntoIterator<Item = &'k str>,
+    ) {
+        let at = self
+            .loc
+            .within_field(self.loc.entry(self.id, 0), field, key);
+        self.errors.push(
+            self.loc
+                .error(
+                    at,
+                    key.len().max(1),
+                    K::UnknownReference,
+                    format!("{what} `{key}` (in `{}`)", self.id),
+                )
+                .with_help(ref_help(key, known, file)),
+        );
+    }
+
     fn glyph(&mut self, glyph: char) {
         if !glyph.is_ascii_graphic() {
             let at = self.loc.field(self.loc.entry(self.id, 0), "glyph");
@@ -189,6 +197,18 @@ impl Checker<'_, '_> {
         }
     }
 }
+
+/// "did you mean `goblin`?", or where the ids to use are.
+fn ref_help<'k>(key: &str, known: impl IntoIterator<Item = &'k str>, file: &str) -> String {
+    super::suggest::did_you_mean(key, known)
+        .unwrap_or_else(|| format!("use the id of an entry in {file}"))
+}
+
+/// Stands in for a missing `drops` section (which loading refuses).
+const NO_DROP_BONUS: super::affixes::DropBonus = super::affixes::DropBonus {
+    per_monster_rarity: 0,
+    boss: 0,
+};
 
 /// Reports each id after its first use as a duplicate; returns id -> index.
 fn index_ids<'a>(
@@ -250,6 +270,9 @@ pub(super) fn validate_and_link(
         errors,
     );
     let depth_max = i64::from(rules.dungeon_depth.clamp(1, 99));
+    // Loading refuses a default file without its sections
+    // (`ModFile::missing`), so these fallbacks are never used.
+    let quest_per_level = quest_file.per_level.0.unwrap_or(Span(0, 0));
 
     rules::check_rules(&rules, &gl, errors);
     let linked = genres::check_genres(&genre_defs, &gnl, &item_ids, depth_max, errors);
@@ -326,7 +349,11 @@ pub(super) fn validate_and_link(
                                 m.id, e.monster
                             ),
                         )
-                        .with_help("use the id of an entry in monsters.ron"),
+                        .with_help(ref_help(
+                            &e.monster,
+                            monster_ids.keys().map(String::as_str),
+                            "monsters.ron",
+                        )),
                 );
             }
         }
@@ -408,7 +435,7 @@ pub(super) fn validate_and_link(
         errors,
     );
     let (quests, quest_genres) = quests::check_quests(
-        quest_file.per_level,
+        quest_per_level,
         quest_file.quests,
         &quests::Targets {
             genre_index: &linked.index,
@@ -488,15 +515,15 @@ pub(super) fn validate_and_link(
             levels,
             genres: genre_defs,
             quests,
-            quests_per_level: quest_file.per_level,
+            quests_per_level: quest_per_level,
             quest_genres,
-            skill_points_per_level: linked_skills.file.points_per_level,
+            skill_points_per_level: linked_skills.file.points_per_level.0.unwrap_or(0),
             archetypes: linked_skills.file.archetypes,
             archetype_genres: linked_skills.archetype_genres,
             classes: linked_skills.classes,
             class_genres: linked_skills.class_genres,
-            tiers: affix_file.tiers,
-            drops: affix_file.drops,
+            tiers: affix_file.tiers.0.unwrap_or_default(),
+            drops: affix_file.drops.0.unwrap_or(NO_DROP_BONUS),
             affixes: affix_file.affixes,
             affix_genres: affix_links.genre_masks,
             loot,
@@ -511,6 +538,7 @@ pub(super) fn validate_and_link(
             stations: crafting.stations,
             recipes: crafting.recipes,
             recipe_index: crafting.index,
+            mods: Vec::new(),
             monster_index: BTreeMap::new(),
             item_index: item_ids.into_iter().map(|(k, v)| (k, ItemId(v))).collect(),
             genre_index: linked
@@ -543,7 +571,11 @@ fn resolve_refs<'a>(
                         K::UnknownReference,
                         format!("no item has the id `{r}`"),
                     )
-                    .with_help("use the id of an entry in items.ron"),
+                    .with_help(ref_help(
+                        r,
+                        ids.keys().map(String::as_str),
+                        "items.ron",
+                    )),
                 );
             }
         }

@@ -104,7 +104,13 @@ fn items_of(c: &mut Checker, field: &str, keys: &[String], t: &Targets, mask: u6
                 covered |= t.item_masks.get(usize::from(i)).copied().unwrap_or(0);
                 ids.push(ItemId(i));
             }
-            None => unknown(c, field, key, "no item has the id", "items.ron"),
+            None => c.unknown_ref(
+                field,
+                key,
+                "no item has the id",
+                "items.ron",
+                t.item_ids.keys().map(String::as_str),
+            ),
         }
     }
     uncovered(c, field, mask & !covered, t, "item");
@@ -124,7 +130,13 @@ fn npcs_of(
     let mut covered = 0u64;
     for key in keys {
         let Some(&i) = ids.get(key.as_str()) else {
-            unknown(c, "npcs", key, "no monster has the id", "monsters.ron");
+            c.unknown_ref(
+                "npcs",
+                key,
+                "no monster has the id",
+                "monsters.ron",
+                ids.keys().copied(),
+            );
             continue;
         };
         if t.monsters
@@ -151,20 +163,6 @@ fn npcs_of(
     out
 }
 
-fn unknown(c: &mut Checker, field: &str, key: &str, what: &str, file: &str) {
-    let at = c.loc.field(c.loc.entry(c.id, 0), field);
-    c.errors.push(
-        c.loc
-            .error(
-                at,
-                field.len(),
-                K::UnknownReference,
-                format!("{what} `{key}` (in `{}`)", c.id),
-            )
-            .with_help(format!("use the id of an entry in {file}")),
-    );
-}
-
 /// Reports the genres in `missing` that a quest's list leaves without a
 /// target of their own.
 fn uncovered(c: &mut Checker, field: &str, missing: u64, t: &Targets, what: &str) {
@@ -184,7 +182,10 @@ fn uncovered(c: &mut Checker, field: &str, missing: u64, t: &Targets, what: &str
                         c.id, g.id
                     ),
                 )
-                .with_help(format!("add an {what} id tagged with the genre `{}`", g.id)),
+                .with_help(format!(
+                    "add the id of one tagged with the genre `{}`",
+                    g.id
+                )),
         );
     }
 }

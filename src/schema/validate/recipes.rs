@@ -60,12 +60,12 @@ pub(super) fn check_recipes(
                     id: &s.id,
                     errors,
                 };
-                unknown(
-                    &mut c,
+                c.unknown_ref(
                     "genre",
                     &s.genre,
                     "no genre has the id",
                     "genres.ron",
+                    l.genre_index.keys().map(String::as_str),
                 );
                 0
             }
@@ -105,12 +105,12 @@ pub(super) fn check_recipes(
             .get(&r.station)
             .and_then(|&s| u8::try_from(s).ok());
         if station.is_none() {
-            unknown(
-                &mut c,
+            c.unknown_ref(
                 "station",
                 &r.station,
                 "no station has the id",
                 "recipes.ron",
+                station_ids.keys().map(String::as_str),
             );
         }
         let mask = station
@@ -147,7 +147,13 @@ pub(super) fn check_recipes(
                 id: &it.id,
                 errors,
             };
-            unknown(&mut c, "kind", key, "no recipe has the id", "recipes.ron");
+            c.unknown_ref(
+                "kind",
+                key,
+                "no recipe has the id",
+                "recipes.ron",
+                recipe_ids.keys().map(String::as_str),
+            );
         }
     }
     // Recipes left out above (bad station or result) are errors already.
@@ -166,7 +172,13 @@ pub(super) fn check_recipes(
 /// Links an item id that must belong to the recipe's genre (`mask`).
 fn item_of(c: &mut Checker, field: &str, key: &str, mask: u64, l: &Links) -> Option<ItemId> {
     let Some(&i) = l.item_ids.get(key) else {
-        unknown(c, field, key, "no item has the id", "items.ron");
+        c.unknown_ref(
+            field,
+            key,
+            "no item has the id",
+            "items.ron",
+            l.item_ids.keys().map(String::as_str),
+        );
         return None;
     };
     let own = l.item_masks.get(usize::from(i)).copied().unwrap_or(0);
@@ -187,20 +199,6 @@ fn item_of(c: &mut Checker, field: &str, key: &str, mask: u64, l: &Links) -> Opt
         );
     }
     Some(ItemId(i))
-}
-
-fn unknown(c: &mut Checker, field: &str, key: &str, what: &str, file: &str) {
-    let at = c.loc.within_field(c.loc.entry(c.id, 0), field, key);
-    c.errors.push(
-        c.loc
-            .error(
-                at,
-                key.len().max(1),
-                K::UnknownReference,
-                format!("{what} `{key}` (in `{}`)", c.id),
-            )
-            .with_help(format!("use the id of an entry in {file}")),
-    );
 }
 
 /// Every genre has a station and a recipe made at one of its stations.

@@ -104,14 +104,20 @@ pub(super) fn check_levels(
             }
         }
     }
+    let list = crate::schema::sources::find_field(&loc.src.text, "bands").unwrap_or(0);
     for d in 1..=depth_max {
         if !bands.iter().any(|b| b.depth.contains(d as i32)) {
-            errors.push(loc.error(
-                0,
-                1,
-                K::MissingContent,
-                format!("no band in levels.ron covers depth {d}"),
-            ));
+            errors.push(
+                loc.error(
+                    list,
+                    5,
+                    K::MissingContent,
+                    format!("no band in levels.ron covers depth {d}"),
+                )
+                .with_help(format!(
+                    "every depth from 1 to {depth_max} (game.ron's dungeon_depth) needs a band"
+                )),
+            );
         }
     }
 }

@@ -30,7 +30,8 @@ pub(super) fn check_skills(
     if let Some(e) = loc.range(
         "points_per_level",
         "points_per_level",
-        file.points_per_level.into(),
+        // Loading refuses a default skills.ron without it.
+        file.points_per_level.get().copied().unwrap_or(0).into(),
         0,
         10,
     ) {
@@ -79,7 +80,7 @@ pub(super) fn check_skills(
                             "Spell",
                             K::UnknownReference,
                             format!("teaches `{id}`, which no spell has as its id"),
-                            "use the id of an entry in spells.ron",
+                            super::ref_help(id, spell_ids.keys().map(String::as_str), "spells.ron"),
                         );
                     }
                     continue;
@@ -135,7 +136,11 @@ pub(super) fn check_skills(
                             def.id, def.archetype
                         ),
                     )
-                    .with_help("use the id of an entry under `archetypes`"),
+                    .with_help(super::ref_help(
+                        &def.archetype,
+                        arch_ids.keys().map(String::as_str),
+                        "the `archetypes` of skills.ron",
+                    )),
                 );
                 0
             }

@@ -40,7 +40,14 @@ pub(super) fn check_spells(
         "spell",
         errors,
     );
-    check_mana(&file.mana, loc, errors);
+    // Loading refuses a default spells.ron without `mana`.
+    let mana = file.mana.0.unwrap_or(ManaRules {
+        base: 0,
+        per_level: 0,
+        regen_centi: 0,
+        monster: 0,
+    });
+    check_mana(&mana, loc, errors);
     let mut genre_spells: Vec<Vec<(i32, SpellId)>> = vec![Vec::new(); cx.genre_ids.len()];
     let mut summons = Vec::with_capacity(file.spells.len());
     for (i, s) in file.spells.iter().enumerate() {
@@ -100,7 +107,7 @@ pub(super) fn check_spells(
         .map(|m| link_monster_spells(m, &ids, cx.monster_loc, errors))
         .collect();
     SpellCatalog {
-        mana: file.mana,
+        mana,
         spells: file.spells,
         index: ids.into_iter().map(|(k, v)| (k, SpellId::new(v))).collect(),
         monster_spells,
@@ -284,7 +291,11 @@ fn check_summon(c: &mut Checker, s: &SpellDef, cx: &SpellContext) -> Option<Mons
                 "summon",
                 K::UnknownReference,
                 format!("summons `{monster}`, which no monster is"),
-                "use the id of an entry in monsters.ron",
+                super::ref_help(
+                    monster,
+                    cx.monster_ids.keys().map(String::as_str),
+                    "monsters.ron",
+                ),
             );
             None
         }
@@ -312,7 +323,11 @@ fn link_monster_spells(
                         K::UnknownReference,
                         format!("`{}` casts `{key}`, which spells.ron does not define", m.id),
                     )
-                    .with_help("use the id of an entry in spells.ron"),
+                    .with_help(super::ref_help(
+                        key,
+                        ids.keys().map(String::as_str),
+                        "spells.ron",
+                    )),
                 );
             }
         }
